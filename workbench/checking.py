@@ -1,0 +1,47 @@
+"""Load a document and run the rules over it: the one path the CLI and the GUI share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from workbench.intake import Document, load_document
+from workbench.rules import Engine, Finding, load_builtin_rules
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+@lru_cache(maxsize=1)
+def builtin_engine() -> Engine:
+    """The engine over the built-in packs, built once per process."""
+    return Engine(load_builtin_rules())
+
+
+@dataclass
+class CheckResult:
+    document: Document
+    findings: list[Finding] = field(default_factory=list)
+    as_of: date | None = None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+
+def check_file(path, kind=None, as_of: date | None = None, engine: Engine | None = None) -> CheckResult:
+    """Read ``path`` and check it; raises ``InputError`` for a file that cannot be read."""
+    doc = load_document(path, kind)
+    return check_document(doc, as_of, engine)
+
+
+def check_document(doc: Document, as_of: date | None = None, engine: Engine | None = None) -> CheckResult:
+    engine = engine or builtin_engine()
+    effective = as_of or doc.date or date.today()
+    return CheckResult(doc, engine.check(doc, as_of=effective), effective)

@@ -1,0 +1,12 @@
+"""Subcommands of ``workbench``: one module each, with ``add_parser(sub)`` and ``run(args) -> int``.
+
+To add a command, write a module here and name it in ``COMMANDS`` below.
+"""
+
+# (name, module) in the order ``workbench --help`` lists them.
+COMMANDS = [
+    ("check", "workbench.commands.check"),
+    ("rules", "workbench.commands.rules"),
+]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

@@ -1,0 +1,114 @@
+"""``workbench check``: findings per document as text or JSON.
+
+The JSON shape is read by other tools; keep it stable:
+``{"documents": [{"path", "kind", "findings": [{"rule", "review", "category",
+"severity", "start", "end", "paragraph", "excerpt", "message", "basis"}]}]}``
+(a document that could not be read is ``{"path", "error"}``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from workbench.commands import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK
+from workbench.errors import WorkbenchError
+
+
+def iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期“{value}”格式应为 YYYY-MM-DD，如 2026-10-20") from None
+
+
+def add_parser(sub) -> None:
+    check = sub.add_parser("check", help="审查文件并输出问题清单")
+    check.add_argument("paths", nargs="+", metavar="PATH", help=".docx/.txt/.pdf/.doc/.wps 文件或包含这些文件的文件夹")
+    check.add_argument("--kind", choices=["auto", "normative", "enforcement"], default="auto", help="文件类型（默认自动识别）")
+    check.add_argument("--as-of", type=iso_date, help="按哪一天的法律状态审查（默认取文件落款日期，无日期时取今天）")
+    check.add_argument("--format", choices=["text", "json"], default="text", help="输出格式")
+
+
+def run(args) -> int:
+    return _cmd_check(args)
+
+
+def _expand(paths: list[str]) -> list[str]:
+    from workbench.intake import SUPPORTED_SUFFIXES
+
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out += sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+        else:
+            out.append(p)
+    return out
+
+
+def _cmd_check(args) -> int:
+    from workbench.checking import builtin_engine, check_file
+
+    engine = builtin_engine()
+    results, errors = [], []
+    for path in _expand(args.paths):
+        try:
+            results.append(check_file(path, args.kind, args.as_of, engine))
+        except WorkbenchError as exc:
+            errors.append((path, exc.message))
+            if args.format == "text":
+                print(exc.message, file=sys.stderr)
+    if args.format == "json":
+        payload = {"documents": [_result_json(r) for r in results] + [{"path": p, "error": m} for p, m in errors]}
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        for _, message in errors:
+            print(message, file=sys.stderr)
+    else:
+        for r in results:
+            _print_text(r)
+    if errors:
+        return EXIT_BAD_INPUT
+    return EXIT_FINDINGS if any(r.has_errors for r in results) else EXIT_OK
+
+
+def _result_json(r) -> dict:
+    d = r.document
+    return {
+        "path": d.path,
+        "kind": d.kind.value if d.kind else None,
+        "title": d.title,
+        "doc_number": d.doc_number,
+        "date": d.date.isoformat() if d.date else None,
+        "as_of": r.as_of.isoformat() if r.as_of else None,
+        "findings": [f.to_json() for f in r.findings],
+    }
+
+
+def _print_text(r) -> None:
+    from workbench.rules.model import SEVERITY_LABELS
+
+    d = r.document
+    head = [d.path, f"[{d.kind.label}]" if d.kind else ""]
+    if d.title:
+        head.append(d.title)
+    if d.doc_number:
+        head.append(d.doc_number)
+    if d.date:
+        head.append(f"{d.date.year}年{d.date.month}月{d.date.day}日")
+    print("  ".join(x for x in head if x))
+    for note in d.notes:
+        print(f"  注：{note}")
+    for f in r.findings:
+        where = f"{f.paragraph}:{f.column}" if f.paragraph else "全文"
+        print(f"  {where:>8}  {SEVERITY_LABELS[f.severity]}  {f.rule}  {f.message}")
+        if f.basis:
+            print(f"{'':12}依据：{'；'.join(f.basis)}")
+        if f.excerpt:
+            print(f"{'':12}原文：{f.excerpt}")
+    c = r.counts()
+    print(f"  共 {len(r.findings)} 项：错误 {c['error']}，警示 {c['warning']}，提示 {c['info']}（按 {r.as_of} 的法律状态）\n")

@@ -1,0 +1,1 @@
+"""The desktop window. The only package that imports Qt (a test enforces it)."""

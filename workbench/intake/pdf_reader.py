@@ -1,0 +1,32 @@
+"""PDF drafts with a text layer (pypdf). A scanned PDF has none: say so."""
+
+from __future__ import annotations
+
+from workbench.errors import InputError
+from workbench.intake.model import Document
+
+
+def read_pdf(path: str) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise InputError(path, "PDF 设置了打开密码", "请取得未加密的版本，或在阅读器中去除密码后另存")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(path, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）", "请重新导出 PDF，或改用 Word 版本") from None
+    items: list[tuple[str, dict]] = []
+    for page in pages:
+        items.extend((line, {}) for line in page.replace("\r", "").split("\n"))
+    if not "".join(pages).strip():
+        raise InputError(path, "PDF 没有文字层（可能是扫描件）", "请取得 Word 版本，或先用 OCR 软件识别文字后再打开")
+    return Document.from_paragraphs(path, items, "pdf")

@@ -1,0 +1,55 @@
+"""Code checks: matchers that need more than patterns (a law registry, numbers).
+
+A rule in a YAML pack names one with ``match: {check: NAME}``; the rule still
+carries its id, message, basis and examples as data. A check is a function
+
+    check(ctx: CheckContext) -> Iterable[CheckHit]
+
+registered with ``@register("NAME")``. It returns spans in the *normalised*
+text (``ctx.text``) and values for the rule's message placeholders
+(``{law}``, ``{successor}`` …). Guards and ``word`` apply to its hits as to any
+other matcher's. Add a module here and import it at the bottom of this file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Iterable
+
+from workbench.intake.model import Document
+from workbench.text.segment import Segments
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    document: Document
+    text: str  # the normalised text (document.norm.text)
+    segments: Segments
+    as_of: date  # the date the law is read as of
+
+
+@dataclass(frozen=True)
+class CheckHit:
+    start: int  # normalised offsets
+    end: int
+    values: dict = field(default_factory=dict)  # for the message's {placeholders}
+    message: str | None = None  # replaces the rule's message entirely (rarely needed)
+
+
+CheckFunction = Callable[[CheckContext], Iterable[CheckHit]]
+CHECKS: dict[str, CheckFunction] = {}
+
+
+def register(name: str):
+    def decorate(fn: CheckFunction) -> CheckFunction:
+        if name in CHECKS:
+            raise ValueError(f"check {name!r} registered twice")
+        CHECKS[name] = fn
+        return fn
+
+    return decorate
+
+
+# Modules that register checks (import for their side effect).
+from workbench.rules.checks import party_name  # noqa: E402,F401

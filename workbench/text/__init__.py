@@ -1,0 +1,1 @@
+"""Text utilities shared by intake and the rule engine (no Qt)."""

@@ -1,0 +1,80 @@
+"""Sentences, clauses and words of a normalised text.
+
+Rules look at one sentence (。！？；or a line break ends it) or one clause
+(also ，：). Boundaries are found once per document with one regex pass;
+words come from jieba, but only for the few sentences a rule asks about,
+because jieba segments ~0.6 MB/s and loads its dictionary in ~1.5 s.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+import threading
+from functools import lru_cache
+
+_SENTENCE_END = re.compile(r"[。！？；\n]")
+_CLAUSE_END = re.compile(r"[。！？；\n，：]")
+_PARAGRAPH_END = re.compile(r"\n")
+
+
+class Segments:
+    """Boundaries of sentences, clauses and paragraphs in one text."""
+
+    _patterns = {"sentence": _SENTENCE_END, "clause": _CLAUSE_END, "paragraph": _PARAGRAPH_END}
+
+    def __init__(self, text: str):
+        self.text = text
+        self._ends: dict[str, list[int]] = {}
+
+    def _boundaries(self, scope: str) -> list[int]:
+        ends = self._ends.get(scope)
+        if ends is None:
+            # Each unit ends just after its delimiter; the last one at len(text).
+            ends = [m.end() for m in self._patterns[scope].finditer(self.text)]
+            if not ends or ends[-1] != len(self.text):
+                ends.append(len(self.text))
+            self._ends[scope] = ends
+        return ends
+
+    def unit(self, scope: str, pos: int) -> tuple[int, int, int]:
+        """(index, start, end) of the unit of ``scope`` that holds ``pos``."""
+        ends = self._boundaries(scope)
+        i = bisect.bisect_right(ends, pos)
+        if i >= len(ends):
+            i = len(ends) - 1
+        start = ends[i - 1] if i > 0 else 0
+        return i, start, ends[i]
+
+
+_jieba_lock = threading.Lock()
+_jieba = None
+
+
+def _tokenizer():
+    global _jieba
+    with _jieba_lock:
+        if _jieba is None:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            jieba.initialize()
+            _jieba = jieba
+    return _jieba
+
+
+def preload_words() -> None:
+    """Load jieba's dictionary now (the GUI calls this in the background at start)."""
+    _tokenizer()
+
+
+@lru_cache(maxsize=4096)
+def word_boundaries(sentence: str) -> frozenset[int]:
+    """Offsets in ``sentence`` where a jieba word starts or ends."""
+    bounds = {0}
+    pos = 0
+    for word in _tokenizer().cut(sentence, HMM=False):
+        pos += len(word)
+        bounds.add(pos)
+    return frozenset(bounds)
