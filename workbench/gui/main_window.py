@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.sample_path = sample_path
         self.result: CheckResult | None = None
         self.pending = 0
+        self.last_error_box: QMessageBox | None = None
 
         self.document_view = QTextEdit(readOnly=True)
         self.document_view.setObjectName("documentView")
@@ -107,7 +108,11 @@ class MainWindow(QMainWindow):
         else:  # a bug: say so plainly, keep the program up
             message = f"处理“{path}”时程序出错（{type(exc).__name__}: {exc}）。请把此信息告知维护人员。"
         self.status_label.setText("打开失败")
-        QMessageBox.warning(self, "无法打开文件", message)
+        # Window-modal but not blocking: other files dropped together still open.
+        box = QMessageBox(QMessageBox.Warning, "无法打开文件", message, QMessageBox.Ok, self)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()
+        self.last_error_box = box
 
     # -- showing -----------------------------------------------------------
 

@@ -1,0 +1,83 @@
+"""How fast all rule packs check text (run by hand; figures go in the closing note).
+
+Targets (issue #2): all packs at >= 5 MB/s on a 1 MB corpus of real-looking
+text, and a 30-page draft checked in < 20 ms once the rules are loaded.
+
+    .venv/bin/python bench/check_speed.py [--shared ../shared]
+
+The corpus is made of the real published documents under shared/eval/
+(penalty decisions, ministry opinions, fair-competition notices), shuffled by
+paragraph and repeated to 1 MB (UTF-8).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from pathlib import Path
+
+from workbench.intake import document_from_text
+from workbench.rules import Engine, load_builtin_rules
+
+
+def corpus(shared: Path, size_bytes: int, seed: int = 7) -> str:
+    paragraphs = []
+    for path in sorted((shared / "eval").rglob("*.txt")):
+        paragraphs += [p.strip() for p in path.read_text(encoding="utf-8").split("\n") if p.strip()]
+    rng = random.Random(seed)
+    out, total = [], 0
+    while total < size_bytes:
+        p = rng.choice(paragraphs)
+        out.append(p)
+        total += len(p.encode("utf-8")) + 1
+    return "\n".join(out)
+
+
+def timed(fn, repeat: int) -> list[float]:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return times
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+
+    t = time.perf_counter()
+    rules = load_builtin_rules()
+    engine = Engine(rules)
+    print(f"rules: {len(rules)} loaded and compiled in {(time.perf_counter() - t) * 1000:.0f} ms")
+    engine.check(document_from_text("预热：须使用某公司产品。", kind="normative"))  # jieba etc. loaded once
+
+    text = corpus(args.shared, 1024 * 1024)
+    mb = len(text.encode("utf-8")) / 1024 / 1024
+    for kind in ("normative", "enforcement"):
+        doc_times, findings = [], 0
+        for _ in range(args.repeat):
+            doc = document_from_text(text, kind=kind)  # fresh: normalisation is part of the cost
+            t = time.perf_counter()
+            findings = len(engine.check(doc))
+            doc_times.append(time.perf_counter() - t)
+        best = min(doc_times)
+        print(f"1 MB corpus as {kind:<11}: {mb / best:6.1f} MB/s (best of {args.repeat}, median {mb / statistics.median(doc_times):.1f}), {findings} findings")
+
+    page = 700  # characters on a printed A4 page of a draft
+    draft_text = text[: 30 * page]
+    times = []
+    for _ in range(20):
+        doc = document_from_text(draft_text, kind="normative")
+        t = time.perf_counter()
+        engine.check(doc)
+        times.append(time.perf_counter() - t)
+    print(f"30-page draft ({len(draft_text)} chars): median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

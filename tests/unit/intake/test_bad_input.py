@@ -1,0 +1,111 @@
+"""Bad input gets a clear Chinese message naming the file, never a traceback."""
+
+import io
+import zipfile
+
+import pytest
+
+from workbench.errors import InputError
+from workbench.intake import load_document
+from workbench.intake.limits import MAX_FILE_BYTES
+
+
+def message_for(path) -> str:
+    with pytest.raises(InputError) as info:
+        load_document(path)
+    message = info.value.message
+    assert str(path) in message
+    assert "。" in message  # a sentence that also says what to do
+    return message
+
+
+def test_missing_file(tmp_path):
+    assert "不存在" in message_for(tmp_path / "nope.docx")
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"")
+    assert "空" in message_for(path)
+
+
+def test_whitespace_only_text(tmp_path):
+    path = tmp_path / "blank.txt"
+    path.write_text("\n  \n", encoding="utf-8")
+    assert "没有" in message_for(path)
+
+
+def test_corrupt_docx(tmp_path):
+    path = tmp_path / "corrupt.docx"
+    path.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 100)
+    assert "损坏" in message_for(path)
+
+
+def test_docx_that_is_not_a_zip(tmp_path):
+    path = tmp_path / "fake.docx"
+    path.write_bytes("这其实是一段文字".encode("utf-8"))
+    assert "不是有效的" in message_for(path)
+
+
+def test_zip_without_word_document(tmp_path):
+    path = tmp_path / "other.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    assert "Word" in message_for(path)
+
+
+def test_password_protected_docx(tmp_path):
+    # An encrypted .docx is an OLE compound file with an EncryptedPackage stream.
+    path = tmp_path / "secret.docx"
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    path.write_bytes(header + "EncryptionInfo".encode("utf-16-le") + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 4096)
+    assert "密码" in message_for(path)
+
+
+def test_zip_bomb_is_refused_before_unpacking(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", "<w:document/>")
+        chunk = b"\x00" * (64 * 1024 * 1024)
+        for i in range(6):  # 384 MB of zeros compress to well under 1 MB
+            zf.writestr(f"word/media/pad{i}.bin", chunk)
+    assert path.stat().st_size < 5 * 1024 * 1024
+    assert "解压后" in message_for(path)
+
+
+def test_binary_file_named_txt(tmp_path):
+    path = tmp_path / "image.txt"
+    path.write_bytes(bytes(range(256)) * 64)
+    assert "二进制" in message_for(path)
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:  # a sparse 200 MB file: nothing is written
+        fh.truncate(200 * 1024 * 1024)
+    assert path.stat().st_size > MAX_FILE_BYTES
+    assert "太大" in message_for(path)
+
+
+def test_doc_without_libreoffice_says_how_to_get_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice anywhere on PATH
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048)
+    message = message_for(path)
+    assert "LibreOffice" in message and "另存为 .docx" in message
+
+
+def test_pdf_without_text_layer(tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(buf.getvalue())
+    assert "文字层" in message_for(path)
+
+
+def test_a_directory(tmp_path):
+    assert "文件夹" in message_for(tmp_path)

@@ -1,0 +1,121 @@
+"""Each matcher and guard, on rules written for the test (not the shipped packs)."""
+
+from datetime import date
+
+from tests.helpers.rules import engine_for, fired, rule
+
+
+def test_any_keeps_the_longest_of_overlapping_terms(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.any", "{any: [使用, 须使用]}", "[]"))
+    assert fired(e, "项目须使用本地建材。") == ["须使用"]
+
+
+def test_together_needs_every_group_in_one_clause(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.tog", "{together: [[指定], [企业, 公司]], within: clause}", "[]"))
+    assert fired(e, "指定某某公司供货。") == ["指定某某公司"]
+    assert fired(e, "指定地点，公司负责。") == []  # different clauses
+
+
+def test_together_sentence_scope_spans_clauses(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.tog", "{together: [[迁出], [退回]], within: sentence}", "[]"))
+    assert fired(e, "企业迁出本区的，补贴须全部退回。") == ["迁出本区的，补贴须全部退回"]
+    assert fired(e, "企业迁出本区。补贴须全部退回。") == []
+
+
+def test_together_near_limits_the_distance(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.near", "{together: [[须经], [批准]], near: 8, within: sentence}", "[]"))
+    assert fired(e, "须经本局批准。") == ["须经本局批准"]
+    assert fired(e, "须经过很长很长很长很长的程序后批准。") == []
+
+
+def test_exclude_drops_a_hit_inside_an_excluded_phrase(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.ex", "{any: [指定], exclude: [指定期限]}", "[]"))
+    assert fired(e, "在指定期限内改正。") == []
+    assert fired(e, "由本局指定。") == ["指定"]
+
+
+def test_regex_runs_only_where_an_anchor_hit_and_reports_the_regex_span(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.re", r"{regex: '处[一二三四五六七八九十百千万\d]+元罚款', anchors: [罚款]}", "[]"))
+    assert fired(e, "违者处五千元罚款。") == ["处五千元罚款"]
+    assert fired(e, "违者处五千元。") == []
+
+
+def test_fuzzy_finds_a_misspelling_but_not_the_correct_spelling(tmp_path):
+    e = engine_for(tmp_path, "citation", rule("cit.t.fz", "{fuzzy: [大气污染防治法》, 水污染防治法》], threshold: 85}", "[]").replace("content", "unknown_law"))
+    assert fired(e, "依据《大气污染防止法》第九十九条") == ["大气污染防止法》"]
+    assert fired(e, "依据《大气污染防治法》第九十九条") == []
+
+
+def test_absent_fires_once_for_the_document_and_respects_when(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.abs", "{absent: [有效期], when: [办法]}", "[]"))
+    assert fired(e, "某某管理办法\n第一条 甲。") == ["<全文>"]
+    assert fired(e, "某某管理办法\n有效期五年。") == []
+    assert fired(e, "某某通知\n第一条 甲。") == []  # no 办法: not checked
+
+
+def test_word_option_needs_whole_words(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.word", "{any: [收费], word: true}", "[]"))
+    assert fired(e, "进入园区的车辆实行收费。") == ["收费"]
+    assert fired(e, "车辆通过收费站时减速。") == []
+
+
+def test_citation_guard(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.cit", "{any: [排污许可]}", "[citation]"))
+    assert fired(e, "依照《排污许可管理条例》执行。") == []
+    assert fired(e, "企业须取得排污许可。") == ["排污许可"]
+
+
+def test_prohibition_guard_on_the_organ_but_not_on_a_market_party(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.pro", "{together: [[指定], [企业]]}", "[prohibition]"))
+    assert fired(e, "行政机关不得指定企业提供服务。") == []
+    assert fired(e, "严禁以任何形式指定企业。") == []
+    assert fired(e, "由本局指定企业提供服务。") == ["指定企业"]
+    assert fired(e, "企业不得拒绝本局指定企业的检测。") == ["指定企业"]
+
+
+def test_prohibition_guard_covers_items_of_a_prohibited_list(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.list", "{together: [[指定], [企业]]}", "[prohibition]"))
+    text = "起草单位起草的政策措施不得含有下列内容：\n（一）指定企业提供服务；\n（二）其他内容。"
+    assert fired(e, text) == []
+    text2 = "本办法适用于下列情形：\n（一）指定企业提供服务；"
+    assert fired(e, text2) == ["指定企业"]
+
+
+def test_restating_guard(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.rs", "{together: [[须经], [批准]]}", "[restating]"))
+    assert fired(e, "依法须经批准的项目。") == []
+    assert fired(e, "按照《某条例》规定，须经批准后实施。") == []
+    assert fired(e, "须经本局批准后实施。") == ["须经本局批准"]
+
+
+def test_applies_from_uses_the_as_of_date(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.date", "{any: [旧法]}", "[]", "\n    applies_from: 2026-08-15"))
+    assert fired(e, "依据旧法。", as_of=date(2026, 9, 1)) == ["旧法"]
+    assert fired(e, "依据旧法。", as_of=date(2026, 8, 14)) == []
+
+
+def test_applies_to_kind(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.kind", "{any: [罚款]}", "[]"))
+    assert fired(e, "罚款。", kind="normative") == ["罚款"]
+    assert fired(e, "罚款。", kind="enforcement") == []
+
+
+def test_finding_offsets_point_into_the_original_text(tmp_path):
+    from workbench.intake import document_from_text
+
+    e = engine_for(tmp_path, "legality", rule("leg.t.off", "{any: [处以罚款]}", "[]"))
+    original = "标题\n违者 处 以　罚 款，由本局执行。"
+    doc = document_from_text(original, kind="normative")
+    (f,) = e.check(doc)
+    assert original[f.start:f.end] == "处 以　罚 款"
+    assert (f.paragraph, f.column) == (2, 4)
+    assert f.message == "命中“处 以　罚 款”"
+
+
+def test_findings_json_shape(tmp_path):
+    from workbench.intake import document_from_text
+
+    e = engine_for(tmp_path, "legality", rule("leg.t.json", "{any: [罚款]}", "[]"))
+    (f,) = e.check(document_from_text("罚款。", kind="normative"))
+    assert set(f.to_json()) == {"rule", "review", "category", "severity", "start", "end", "paragraph", "column", "excerpt", "message", "basis"}
+    assert f.to_json()["basis"] == ["《测试法》第一条"]

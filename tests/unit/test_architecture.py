@@ -1,0 +1,53 @@
+"""The core never imports Qt: only workbench/gui/ may (the CLI runs without it)."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import workbench
+
+PACKAGE = Path(workbench.__file__).parent
+
+
+def qt_imports(path: Path) -> list[int]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    lines = []
+    for node in ast.walk(tree):
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names = [node.module]
+        if any(n.split(".")[0] in ("PySide6", "shiboken6", "PyQt5", "PyQt6") for n in names):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_no_qt_import_outside_the_gui_package():
+    offenders = [
+        f"{p.relative_to(PACKAGE)}:{line}"
+        for p in PACKAGE.rglob("*.py")
+        if "gui" not in p.relative_to(PACKAGE).parts
+        for line in qt_imports(p)
+    ]
+    assert offenders == []
+
+
+def test_checking_a_document_does_not_load_qt(tmp_path):
+    path = tmp_path / "d.txt"
+    path.write_text("关于某事的通知\n须使用某公司产品。", encoding="utf-8")
+    code = (
+        "import sys; from workbench.cli import main; main(['check', sys.argv[1]]); "
+        "bad = [m for m in sys.modules if m.startswith('PySide6')]; print('QT:', bad)"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert "QT: []" in r.stdout, r.stdout + r.stderr
+
+
+def test_every_subpackage_is_listed_for_installation():
+    import tomllib
+
+    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert found - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
