@@ -109,3 +109,21 @@ def test_pdf_without_text_layer(tmp_path):
 
 def test_a_directory(tmp_path):
     assert "文件夹" in message_for(tmp_path)
+
+
+def test_doc_is_converted_when_libreoffice_is_installed(tmp_path):
+    import subprocess
+
+    from docx import Document as NewDocx
+
+    from workbench.intake.convert import find_soffice
+
+    soffice = find_soffice()
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed on this machine (the message path is tested above)")
+    d = NewDocx()
+    d.add_paragraph("第一条 全市新建项目须使用市建材公司生产的商品混凝土。")
+    d.save(tmp_path / "src.docx")
+    subprocess.run([soffice, "--headless", "--convert-to", "doc", "--outdir", str(tmp_path), str(tmp_path / "src.docx")], check=True, capture_output=True, timeout=180)
+    doc = load_document(tmp_path / "src.doc")
+    assert doc.format == "doc" and "须使用市建材公司" in doc.text
