@@ -7,7 +7,8 @@ from datetime import date
 from functools import lru_cache
 
 from workbench.intake import Document, load_document
-from workbench.rules import Engine, Finding, load_builtin_rules
+from workbench.progress import NO_PROGRESS, Progress
+from workbench.rules import REVIEWS, Engine, Finding, load_builtin_rules
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -35,13 +36,28 @@ class CheckResult:
         return out
 
 
-def check_file(path, kind=None, as_of: date | None = None, engine: Engine | None = None) -> CheckResult:
-    """Read ``path`` and check it; raises ``InputError`` for a file that cannot be read."""
+def check_file(path, kind=None, as_of: date | None = None, engine: Engine | None = None, reviews=REVIEWS,
+               progress: Progress = NO_PROGRESS) -> CheckResult:
+    """Read ``path`` and check it; raises ``InputError`` for a file that cannot be read
+    and ``Cancelled`` when ``progress`` is cancelled between stages."""
+    progress.step("正在读取文件", 0.05)
     doc = load_document(path, kind)
-    return check_document(doc, as_of, engine)
+    progress.step("正在审查", 0.6)
+    engine = engine or builtin_engine()
+    progress.step("正在审查", 0.7)
+    result = check_document(doc, as_of, engine, reviews)
+    progress.step("审查完成", 1.0)
+    return result
 
 
-def check_document(doc: Document, as_of: date | None = None, engine: Engine | None = None) -> CheckResult:
+def check_document(doc: Document, as_of: date | None = None, engine: Engine | None = None, reviews=REVIEWS) -> CheckResult:
+    """Check ``doc`` with the packs named in ``reviews`` (all by default)."""
     engine = engine or builtin_engine()
     effective = as_of or doc.date or date.today()
-    return CheckResult(doc, engine.check(doc, as_of=effective), effective)
+    return CheckResult(doc, engine.check(doc, as_of=effective, reviews=tuple(reviews)), effective)
+
+
+def enabled_reviews(settings: dict) -> tuple[str, ...]:
+    """The packs the user has not switched off (settings key ``disabled_packs``)."""
+    disabled = set(settings.get("disabled_packs") or ())
+    return tuple(r for r in REVIEWS if r not in disabled)

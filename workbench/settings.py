@@ -21,6 +21,8 @@ DEFAULTS: dict = {
     "reviewer": "",  # 默认审查人
     "counsel": [],  # 法律顾问名单
     "disabled_packs": [],  # 关闭的规则包（legality / fair_competition / enforcement / citation）
+    "log_path": "",  # 审查日志文件；空则用数据目录下的默认位置
+    "recent_files": [],  # 最近打开的文件（最新在前）
 }
 
 
