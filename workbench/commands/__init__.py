@@ -7,6 +7,8 @@ To add a command, write a module here and name it in ``COMMANDS`` below.
 COMMANDS = [
     ("check", "workbench.commands.check"),
     ("rules", "workbench.commands.rules"),
+    ("laws", "workbench.commands.laws"),
+    ("eval", "workbench.commands.eval"),
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

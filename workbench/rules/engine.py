@@ -9,9 +9,9 @@ lie, so a 1 MB text costs one C-speed scan plus work proportional to the hits.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import date
 
 import ahocorasick
@@ -28,12 +28,10 @@ TERM, GROUP, EXCLUDE, WHEN, ABSENT = range(5)
 _EXCERPT_CONTEXT = 30
 
 
-@dataclass(frozen=True)
-class _Hit:
-    start: int
-    end: int
-    role: int
-    group: int
+# A hit is a plain tuple (start, end, role, group): a 1 MB text can yield
+# 100,000 of them, and a tuple costs a fraction of any class instance.
+_Hit = tuple
+START, END, ROLE, GROUP_NO = range(4)
 
 
 class Engine:
@@ -87,7 +85,7 @@ class Engine:
             for end_idx, payload in self._automaton.iter(text):
                 for rule_idx, role, group, length in payload:
                     if rule_idx in active:
-                        hits[rule_idx].append(_Hit(end_idx - length + 1, end_idx + 1, role, group))
+                        hits[rule_idx].append((end_idx - length + 1, end_idx + 1, role, group))
         seg = Segments(text)
         # (rule index, norm start, norm end, CheckHit or None); start == end == -1: whole document
         spans: list[tuple[int, int, int, CheckHit | None]] = []
@@ -95,7 +93,7 @@ class Engine:
             rule = self.rules[i]
             kind_ = rule.match.kind
             if kind_ == "absent":
-                if self._is_absent(i, rule, hits.get(i, ()), text):
+                if self._is_absent(i, rule, hits.get(i, ()), text, seg):
                     spans.append((i, -1, -1, None))
                 continue
             if kind_ == "check":
@@ -108,8 +106,8 @@ class Engine:
             rule_hits = hits.get(i)
             if not rule_hits:
                 continue
-            for start, end in self._candidates(i, rule, rule_hits, text, seg):
-                if guarded(rule.guards, text, seg, start, end):
+            for start, end, *terms in self._candidates(i, rule, rule_hits, text, seg):
+                if guarded(rule.guards, text, seg, start, end, terms[0] if terms else ()):
                     continue
                 if rule.match.word and not _on_word_boundaries(text, seg, start, end):
                     continue
@@ -118,10 +116,14 @@ class Engine:
 
     # -- matchers -----------------------------------------------------------
 
-    def _is_absent(self, i: int, rule: Rule, rule_hits, text: str) -> bool:
-        if rule.match.when and not any(h.role == WHEN for h in rule_hits):
+    def _is_absent(self, i: int, rule: Rule, rule_hits, text: str, seg: Segments) -> bool:
+        # A ``when`` term counts only where the rule's guards let it stand: a
+        # 吊销 inside a quoted provision does not make the decision one that revokes.
+        if rule.match.when and not any(
+            h[ROLE] == WHEN and not guarded(rule.guards, text, seg, h[START], h[END]) for h in rule_hits
+        ):
             return False
-        if any(h.role == ABSENT for h in rule_hits):
+        if any(h[ROLE] == ABSENT for h in rule_hits):
             return False
         pattern = self._absent_regex.get(i)
         if pattern is not None and pattern.search(text):
@@ -130,24 +132,26 @@ class Engine:
 
     def _candidates(self, i: int, rule: Rule, rule_hits: list[_Hit], text: str, seg: Segments):
         m = rule.match
-        excluded = [(h.start, h.end) for h in rule_hits if h.role == EXCLUDE]
+        # Positions covered by an exclusion phrase: exclusion phrases are short,
+        # so a set makes each test O(length of the hit), not O(exclusions).
+        covered = {p for h in rule_hits if h[ROLE] == EXCLUDE for p in range(h[START], h[END])}
 
         def is_excluded(s: int, e: int) -> bool:
-            return any(xs < e and s < xe for xs, xe in excluded)
+            return bool(covered) and any(p in covered for p in range(s, e))
 
         kind = m.kind
         if kind == "any":
-            terms = [h for h in rule_hits if h.role == TERM and not is_excluded(h.start, h.end)]
-            yield from _longest_non_overlapping((h.start, h.end) for h in terms)
+            terms = [h for h in rule_hits if h[ROLE] == TERM and not is_excluded(h[START], h[END])]
+            yield from _longest_non_overlapping((h[START], h[END]) for h in terms)
         elif kind == "together":
-            yield from self._together(m, [h for h in rule_hits if h.role == GROUP and not is_excluded(h.start, h.end)], seg)
+            yield from self._together(m, [h for h in rule_hits if h[ROLE] == GROUP and not is_excluded(h[START], h[END])], seg)
         elif kind == "regex":
             pattern = self._regex[i]
             done: set[int] = set()
             for h in rule_hits:
-                if h.role != TERM:
+                if h[ROLE] != TERM:
                     continue
-                unit, s, e = seg.unit(m.within, h.start)
+                unit, s, e = seg.unit(m.within, h[START])
                 if unit in done:
                     continue
                 done.add(unit)
@@ -157,9 +161,9 @@ class Engine:
         elif kind == "fuzzy":
             done = set()
             for h in rule_hits:
-                if h.role != TERM:
+                if h[ROLE] != TERM:
                     continue
-                unit, s, e = seg.unit(m.within, h.start)
+                unit, s, e = seg.unit(m.within, h[START])
                 if unit in done:
                     continue
                 done.add(unit)
@@ -176,20 +180,37 @@ class Engine:
 
     @staticmethod
     def _together(m, group_hits: list[_Hit], seg: Segments):
-        by_unit: dict[int, list[_Hit]] = defaultdict(list)
-        for h in group_hits:
-            by_unit[seg.unit(m.within, h.start)[0]].append(h)
         n_groups = len(m.together)
-        for unit_hits in by_unit.values():
-            if len({h.group for h in unit_hits}) < n_groups:
-                continue
-            window = _smallest_window(unit_hits, n_groups)
-            if window is None:
-                continue
-            s, e = window
-            if m.near is not None and e - s > m.near:
-                continue
-            yield s, e
+        by_group: list[list[_Hit]] = [[] for _ in range(n_groups)]
+        for h in group_hits:
+            by_group[h[GROUP_NO]].append(h)
+        if any(not hits for hits in by_group):
+            return
+        # Units are found for the rarest group's hits only; the other groups'
+        # hits inside each such unit are found by bisection on their starts.
+        for hits in by_group:
+            hits.sort()
+        starts = [[h[START] for h in hits] for hits in by_group]
+        rarest = min(range(n_groups), key=lambda g: len(by_group[g]))
+        units = sorted({seg.unit(m.within, h[START])[1:] for h in by_group[rarest]})
+        for us, ue in units:
+            unit_hits: list[_Hit] = []
+            for g in range(n_groups):
+                lo = bisect.bisect_left(starts[g], us)
+                hi = bisect.bisect_left(starts[g], ue)
+                if lo == hi:
+                    break
+                unit_hits += by_group[g][lo:hi]
+            else:
+                window = _smallest_window(unit_hits, n_groups)
+                if window is None:
+                    continue
+                s, e = window
+                if m.near is not None and e - s > m.near:
+                    continue
+                # Where each term of the window starts: a guard may need to look
+                # at a later term's own clause (为保护环境，不得限定……).
+                yield s, e, tuple(sorted({h[START] for h in unit_hits if s <= h[START] and h[END] <= e}))
 
     # -- output -------------------------------------------------------------
 
@@ -249,21 +270,21 @@ def _longest_non_overlapping(spans):
 
 def _smallest_window(hits: list[_Hit], n_groups: int) -> tuple[int, int] | None:
     """The shortest span holding one hit of every group (classic sliding window)."""
-    hits = sorted(hits, key=lambda h: h.start)
+    hits = sorted(hits, key=lambda h: h[START])
     counts: dict[int, int] = defaultdict(int)
     best = None
     left = 0
     covered = 0
     for right, h in enumerate(hits):
-        if counts[h.group] == 0:
+        if counts[h[GROUP_NO]] == 0:
             covered += 1
-        counts[h.group] += 1
+        counts[h[GROUP_NO]] += 1
         while covered == n_groups:
-            s, e = hits[left].start, max(x.end for x in hits[left : right + 1])
+            s, e = hits[left][START], max(x[END] for x in hits[left : right + 1])
             if best is None or e - s < best[1] - best[0]:
                 best = (s, e)
-            counts[hits[left].group] -= 1
-            if counts[hits[left].group] == 0:
+            counts[hits[left][GROUP_NO]] -= 1
+            if counts[hits[left][GROUP_NO]] == 0:
                 covered -= 1
             left += 1
     return best

@@ -53,3 +53,5 @@ def register(name: str):
 
 # Modules that register checks (import for their side effect).
 from workbench.rules.checks import party_name  # noqa: E402,F401
+from workbench.rules.checks import catalogue  # noqa: E402,F401
+from workbench.rules.checks import citations, fines  # noqa: E402,F401

@@ -1,0 +1,29 @@
+"""``workbench eval PATH``: measure the rule packs on a labelled set.
+
+PATH is an evaluation root (holding ``fair_competition/cases.jsonl``,
+``normative_documents/`` and ``penalty_decisions/``), a ``.jsonl`` file of
+fair-competition cases, or a folder of clean ``.txt`` documents. Prints recall
+per review and category, findings per 10,000 characters on clean text, and for
+each penalty decision the missing elements and whether legal review is required.
+"""
+
+from __future__ import annotations
+
+from workbench.commands import EXIT_BAD_INPUT, EXIT_OK
+
+
+def add_parser(sub) -> None:
+    ev = sub.add_parser("eval", help="在标注数据上衡量规则包（查全率、每万字提示数）")
+    ev.add_argument("path", metavar="DIR_OR_JSONL", help="评测数据目录（如 shared/eval）或 cases.jsonl")
+    ev.add_argument("-v", "--verbose", action="store_true", help="逐条列出案例与提示")
+
+
+def run(args) -> int:
+    from workbench.evaluation import report
+
+    try:
+        print(report(args.path, verbose=args.verbose))
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"无法评测：{exc}")
+        return EXIT_BAD_INPUT
+    return EXIT_OK

@@ -1,0 +1,356 @@
+"""Measure the rule packs on a labelled set (``workbench eval``).
+
+Three kinds of material, as laid out in ``shared/eval/``:
+
+- ``cases.jsonl``: clauses that inspections found in breach of the
+  fair-competition standards, one JSON object a line with ``clause`` and
+  ``category`` (市场准入和退出 | 商品要素自由流动 | 生产经营成本 | 生产经营行为).
+  A case is *found* when any fair_competition finding fires on its clause, and
+  its *category matches* when one of those findings is of an accepted category
+  (see ``accepted_categories``).
+- ``normative_documents/``: published documents with no known violation. What
+  fires there is counted per 10,000 characters, split into findings anchored to
+  a passage and whole-document findings (a missing 施行日期 …).
+- ``penalty_decisions/``: published 行政处罚决定书. Each file has a header
+  (``键：值`` lines up to a line of ``=``) whose ``完整性`` line says whether the
+  text is complete. A missing-element finding is scored only on complete
+  texts, against ``PENALTY_EXPECTED_MISSING``; on truncated texts such findings
+  are counted apart as "not scored" instead of being reported as errors.
+
+Every file under ``shared/eval`` is read-only input; nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.intake import document_from_text
+from workbench.rules.engine import Engine
+from workbench.rules.model import CATEGORIES, Finding
+
+# The notices' category names → the pack's category keys.
+CATEGORY_KEYS = {
+    "市场准入和退出": "market_entry_exit",
+    "商品要素自由流动": "free_movement",
+    "商品和要素自由流动": "free_movement",
+    "生产经营成本": "production_cost",
+    "影响生产经营成本": "production_cost",
+    "生产经营行为": "business_conduct",
+    "影响生产经营行为": "business_conduct",
+}
+# 公平竞争审查条例 articles 8–11 → category; a notice that cites several
+# articles accepts each of their categories.
+_REGULATION_ARTICLES = {"第八条": "market_entry_exit", "第九条": "free_movement", "第十条": "production_cost", "第十一条": "business_conduct"}
+# The 2021 实施细则 filed hindering an operator from moving out (搬迁转移,
+# 退出障碍) under entry and exit; the 条例 (art. 9(1)) files it under free
+# movement. We follow the 条例 and also accept the notice's own category.
+_MOVING_OUT_RE = re.compile(r"搬迁转移|迁出|迁离")
+
+SEPARATOR_RE = re.compile(r"^={6,}\s*$", re.M)
+_HEADER_LINE_RE = re.compile(r"^([^：:\n]{1,30})[：:]\s*(.*)$")
+
+# Elements of a 行政处罚决定书 and the rules that report each one missing.
+ELEMENT_RULES = {
+    "party_address": "enf.element.no_party_address",
+    "facts": "enf.element.no_facts",
+    "evidence": "enf.element.no_evidence",
+    "penalty_basis": "enf.element.no_penalty_basis",
+    "penalty_kind": "enf.element.no_penalty_kind",
+    "performance": "enf.element.no_performance",
+    "remedy": "enf.element.no_remedy",
+    "organ": "enf.element.no_organ",
+    "date": "enf.element.no_date",
+    "statement_rights": "enf.procedure.no_statement_rights",
+}
+# What the complete decisions really lack (read from the text; the collector's
+# header note for panjin lists address, evidence, performance and remedy, and the
+# text also records no notice of 陈述申辩 rights). Truncated decisions are not
+# labelled: what is missing from them was cut off.
+PENALTY_EXPECTED_MISSING = {
+    "panjin_2021_138_eia_unapproved_construction": {"party_address", "evidence", "performance", "remedy", "statement_rights"},
+    "tianjin_baodi_erwangzhuang_2025_straw_burning": {"party_address"},
+}
+
+
+# -- input -----------------------------------------------------------------
+
+
+def split_header(raw: str) -> tuple[dict[str, str], str]:
+    """(header fields, body) of an eval file; no separator → ({}, raw)."""
+    m = SEPARATOR_RE.search(raw)
+    if not m:
+        return {}, raw
+    header: dict[str, str] = {}
+    for line in raw[: m.start()].splitlines():
+        hm = _HEADER_LINE_RE.match(line.strip())
+        if hm and hm.group(1) not in header:
+            header[hm.group(1).strip()] = hm.group(2).strip()
+    return header, raw[m.end():].lstrip("\n")
+
+
+def is_complete(header: dict[str, str]) -> bool | None:
+    """True if the header's 完整性 says the text is whole; None if it says nothing."""
+    value = header.get("完整性")
+    if value is None:
+        return None
+    return value.startswith("全文")
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    clause: str
+    category: str  # category key
+    standard: str = ""
+    quoted: bool = True
+
+
+def load_cases(path: str | Path) -> list[Case]:
+    cases = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        d = json.loads(line)
+        cat = CATEGORY_KEYS.get(d.get("category", ""))
+        if cat is None:
+            raise ValueError(f"{path}:{n}: 未知的类别“{d.get('category')}”")
+        cases.append(Case(d.get("id", f"line{n}"), d["clause"], cat, d.get("standard", ""), bool(d.get("quoted", True))))
+    return cases
+
+
+def accepted_categories(case: Case) -> set[str]:
+    """The categories a finding may have and still match the case."""
+    out = {case.category}
+    standard = case.standard
+    if "公平竞争审查条例" in standard and "实施办法" not in standard:
+        out |= {cat for art, cat in _REGULATION_ARTICLES.items() if art in standard}
+    if _MOVING_OUT_RE.search(standard) or (case.category == "market_entry_exit" and "退出障碍" in standard):
+        out.add("free_movement")
+    return out
+
+
+# -- scoring ---------------------------------------------------------------
+
+
+@dataclass
+class CaseResult:
+    case: Case
+    findings: list[Finding]
+
+    @property
+    def found(self) -> bool:
+        return bool(self.findings)
+
+    @property
+    def category_ok(self) -> bool:
+        ok = accepted_categories(self.case)
+        return any(f.category in ok for f in self.findings)
+
+
+def evaluate_cases(cases: list[Case], engine: Engine) -> list[CaseResult]:
+    out = []
+    for case in cases:
+        doc = document_from_text(case.clause, kind="normative", path=case.id)
+        out.append(CaseResult(case, engine.check(doc, reviews=("fair_competition",))))
+    return out
+
+
+@dataclass
+class Recall:
+    total: int = 0
+    found: int = 0
+    category_ok: int = 0
+
+    def line(self, label: str) -> str:
+        if not self.total:
+            return f"{label}: 无样本"
+        return (f"{label}: 检出 {self.found}/{self.total} = {self.found / self.total:.0%}，"
+                f"类别一致 {self.category_ok}/{self.total} = {self.category_ok / self.total:.0%}")
+
+
+def recall_by_category(results: list[CaseResult]) -> dict[str, Recall]:
+    out: dict[str, Recall] = defaultdict(Recall)
+    for r in results:
+        for key in ("all", r.case.category):
+            out[key].total += 1
+            out[key].found += r.found
+            out[key].category_ok += r.category_ok
+    return dict(out)
+
+
+@dataclass
+class CleanResult:
+    path: str
+    chars: int
+    findings: list[Finding]
+
+    @property
+    def anchored(self) -> list[Finding]:
+        return [f for f in self.findings if f.paragraph is not None]
+
+    @property
+    def whole_document(self) -> list[Finding]:
+        return [f for f in self.findings if f.paragraph is None]
+
+
+def evaluate_clean(paths: list[Path], engine: Engine, kind: str = "normative", reviews=None) -> list[CleanResult]:
+    out = []
+    for path in paths:
+        _, body = split_header(path.read_text(encoding="utf-8"))
+        doc = document_from_text(body, kind=kind, path=str(path))
+        kw = {"reviews": reviews} if reviews else {}
+        out.append(CleanResult(str(path), len(body), engine.check(doc, **kw)))
+    return out
+
+
+def per_10k(results: list[CleanResult], which: str = "anchored") -> float:
+    chars = sum(r.chars for r in results)
+    n = sum(len(getattr(r, which)) for r in results)
+    return n * 10_000 / chars if chars else 0.0
+
+
+@dataclass
+class PenaltyResult:
+    path: str
+    complete: bool | None
+    findings: list[Finding]
+    expected_missing: set[str] | None  # None: not labelled
+    review_required: bool = False
+    review_items: list = field(default_factory=list)
+
+    @property
+    def reported_missing(self) -> set[str]:
+        ids = {f.rule for f in self.findings}
+        return {el for el, rule in ELEMENT_RULES.items() if rule in ids}
+
+    @property
+    def element_findings(self) -> list[Finding]:
+        """Whole-document findings of missing elements (what truncation fakes)."""
+        rules = set(ELEMENT_RULES.values())
+        return [f for f in self.findings if f.rule in rules]
+
+
+def evaluate_penalties(paths: list[Path], engine: Engine, expected=PENALTY_EXPECTED_MISSING) -> list[PenaltyResult]:
+    from workbench.catalogue import legal_review_required
+
+    out = []
+    for path in paths:
+        header, body = split_header(path.read_text(encoding="utf-8"))
+        doc = document_from_text(body, kind="enforcement", path=str(path))
+        findings = engine.check(doc)
+        complete = is_complete(header)
+        required, items = legal_review_required(findings)
+        out.append(PenaltyResult(str(path), complete, findings, expected.get(path.stem) if complete else None, required, items))
+    return out
+
+
+# -- report ----------------------------------------------------------------
+
+
+def _files(path: Path, suffix: str = ".txt") -> list[Path]:
+    return sorted(p for p in path.iterdir() if p.is_file() and p.suffix == suffix)
+
+
+def report(target: str | Path, engine: Engine | None = None, verbose: bool = False) -> str:
+    """Run whatever ``target`` holds (an eval root, a .jsonl, or a folder of .txt) and describe it."""
+    from workbench.rules import load_builtin_rules
+
+    engine = engine or Engine(load_builtin_rules())
+    target = Path(target)
+    lines: list[str] = []
+    if target.is_file() and target.suffix == ".jsonl":
+        lines += _report_cases(target, engine, verbose)
+    elif target.is_dir():
+        cases = target / "fair_competition" / "cases.jsonl"
+        normative = target / "normative_documents"
+        penalties = target / "penalty_decisions"
+        if cases.exists() or normative.is_dir() or penalties.is_dir():
+            if cases.exists():
+                lines += _report_cases(cases, engine, verbose)
+            if normative.is_dir():
+                lines += _report_clean(normative, engine, verbose)
+            if penalties.is_dir():
+                lines += _report_penalties(penalties, engine, verbose)
+        elif target.name == "penalty_decisions":
+            lines += _report_penalties(target, engine, verbose)
+        else:
+            lines += _report_clean(target, engine, verbose)
+    else:
+        raise FileNotFoundError(f"“{target}”既不是 .jsonl 文件也不是文件夹")
+    return "\n".join(lines)
+
+
+def _report_cases(path: Path, engine: Engine, verbose: bool) -> list[str]:
+    results = evaluate_cases(load_cases(path), engine)
+    rec = recall_by_category(results)
+    labels = CATEGORIES["fair_competition"]
+    lines = [f"== 公平竞争审查：{path}（{len(results)} 个案例）", rec["all"].line("全部")]
+    for key, label in labels.items():
+        lines.append("  " + rec.get(key, Recall()).line(f"{label}（{key}）"))
+    quoted = [r for r in results if r.case.quoted]
+    if len(quoted) != len(results):
+        q = recall_by_category(quoted)["all"] if quoted else Recall()
+        lines.append("  " + q.line("其中逐字引用的条款"))
+    missed = [r for r in results if not r.found]
+    wrong = [r for r in results if r.found and not r.category_ok]
+    if verbose:
+        for r in results:
+            mark = "✓" if r.category_ok else ("~" if r.found else "✗")
+            rules = "、".join(sorted({f.rule for f in r.findings})) or "-"
+            lines.append(f"  {mark} {r.case.id} [{r.case.category}] {rules}：{r.case.clause[:50]}")
+    else:
+        lines.append("  未检出：" + ("、".join(r.case.id for r in missed) or "无"))
+        lines.append("  类别不一致：" + ("、".join(r.case.id for r in wrong) or "无"))
+    return lines + [""]
+
+
+def _report_clean(path: Path, engine: Engine, verbose: bool) -> list[str]:
+    results = evaluate_clean(_files(path), engine)
+    chars = sum(r.chars for r in results)
+    lines = [f"== 无已知违法的规范性文件：{path}（{len(results)} 件，{chars} 字）",
+             f"定位到原文的提示：{sum(len(r.anchored) for r in results)} 项，每万字 {per_10k(results):.1f} 项",
+             f"全文性提示（缺少某要素）：{sum(len(r.whole_document) for r in results)} 项，每万字 {per_10k(results, 'whole_document'):.1f} 项"]
+    by_review = Counter(f.review for r in results for f in r.anchored)
+    if by_review:
+        lines.append("  按审查类别（定位到原文）：" + "，".join(f"{k} {v}" for k, v in sorted(by_review.items())))
+    for r in results:
+        lines.append(f"  {Path(r.path).name}：{len(r.anchored)} + {len(r.whole_document)} 全文性")
+        if verbose:
+            for f in r.findings:
+                lines.append(f"      {f.rule}  {f.matched or '（全文）'}  {f.excerpt[:60]}")
+    return lines + [""]
+
+
+def _report_penalties(path: Path, engine: Engine, verbose: bool) -> list[str]:
+    results = evaluate_penalties(_files(path), engine)
+    lines = [f"== 行政处罚决定书：{path}（{len(results)} 件）"]
+    tp = fp = fn = 0
+    unscored = 0
+    for r in results:
+        name = Path(r.path).name
+        reported = r.reported_missing
+        review = "需法制审核：" + "、".join(i.label for i in r.review_items) if r.review_required else "未命中法制审核目录"
+        if r.expected_missing is not None:
+            exp = r.expected_missing
+            tp += len(reported & exp)
+            fp += len(reported - exp)
+            fn += len(exp - reported)
+            lines.append(f"  {name}（全文）：缺要素 报出 {sorted(reported)}；应报 {sorted(exp)}；{review}")
+        else:
+            unscored += len(r.element_findings)
+            state = "全文（未标注）" if r.complete else "不完整"
+            lines.append(f"  {name}（{state}）：缺要素提示 {len(r.element_findings)} 项不计分 {sorted(reported)}；{review}")
+        if verbose:
+            for f in r.findings:
+                if f.rule not in ELEMENT_RULES.values():
+                    lines.append(f"      {f.rule}  {f.matched or '（全文）'}  {f.message[:60]}")
+    scored = tp + fn
+    prec = tp / (tp + fp) if tp + fp else 1.0
+    lines.append(f"  必备要素（仅全文文本计分）：查全 {tp}/{scored}"
+                 + (f" = {tp / scored:.0%}" if scored else "") + f"，查准 {tp}/{tp + fp} = {prec:.0%}")
+    lines.append(f"  不完整文本上的缺要素提示（截断所致，不计分）：{unscored} 项")
+    return lines + [""]

@@ -1,0 +1,174 @@
+"""Look laws up by the names drafts write, and judge a citation as of a date.
+
+``Registry.lookup(title)`` finds an entry by its full title, the title without
+中华人民共和国, or a short name (《环评法》), in a dict keyed by the normalised
+name; ``nearest(title)`` is the rapidfuzz fallback for a title not found
+(是否指《…》). ``verdict(citation, as_of)`` says whether the cited law was in
+force, repealed, amended or not yet in force on that day.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from workbench.laws.data import RegistryData, load_registry_data
+from workbench.laws.model import ArticleMapping, FineRange, LawEntry, StatusEvent
+from workbench.text.normalize import normalize_term
+from workbench.text.numbers import to_int
+
+PRC = "中华人民共和国"
+# A version note written inside or after the title: （2018年修正） (2017修订) （2021年修订版）
+VERSION_RE = re.compile(r"[（(]\s*((?:19|20)\d{2})\s*年?\s*(?:修正|修订|修改|版|修正本|修订本|修订版|修正版)?[^）)]{0,4}[）)]$")
+# What kind of instrument a title names (its last word); a near match must be of the same kind.
+_KIND_RE = re.compile(r"(法典|实施细则|实施条例|实施办法|条例|办法|规定|细则|规则|决定|意见|通知|法)(?:[（(][^）)]*[）)])?$")
+FUZZY_CUTOFF = 80.0
+
+
+@lru_cache(maxsize=65536)
+def title_key(title: str) -> str:
+    """The dict key of a title: normalised, no 《》, spaces, version note or 中华人民共和国."""
+    t = normalize_term(title).strip().strip("《》").replace(" ", "")
+    t = VERSION_RE.sub("", t)
+    if t.startswith(PRC) and len(t) > len(PRC):
+        t = t[len(PRC):]
+    return t
+
+
+def cited_version_year(title: str) -> int | None:
+    m = VERSION_RE.search(normalize_term(title).strip().strip("《》").replace(" ", ""))
+    return int(m.group(1)) if m else None
+
+
+def title_kind(title: str) -> str:
+    m = _KIND_RE.search(title)
+    return m.group(1) if m else ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    state: str  # in_force | repealed | amended | not_yet_in_force | unknown
+    entry: LawEntry | None = None
+    event: StatusEvent | None = None  # the repeal or amendment
+    suggestion: str = ""  # unknown: the nearest title
+    score: float = 0.0
+
+
+class Registry:
+    def __init__(self, data: RegistryData):
+        self.data = data
+        self.entries: dict[str, LawEntry] = {}  # title key → entry
+        self._names: dict[str, str] = {}  # any name's key → title key
+        ambiguous: set[str] = set()
+        for entry in data.laws.values():
+            key = title_key(entry.title)
+            self.entries[key] = entry
+            self._names[key] = key
+        for entry in data.laws.values():
+            key = title_key(entry.title)
+            for name in entry.short:
+                nk = title_key(name)
+                if nk in self.entries and nk != key:
+                    continue  # a full title always wins over someone's short name
+                if nk in self._names and self._names[nk] != key:
+                    ambiguous.add(nk)
+                self._names[nk] = key
+        for nk in ambiguous:
+            del self._names[nk]
+        self._choices = list(self.entries)
+        self.mappings: dict[tuple[str, int], list[ArticleMapping]] = defaultdict(list)
+        for m in data.mappings:
+            self.mappings[(title_key(m.law), m.article)].append(m)
+        self.fines: dict[tuple[str, int], list[FineRange]] = defaultdict(list)
+        for f in data.fines:
+            self.fines[(title_key(f.law), f.article)].append(f)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def lookup(self, title: str) -> LawEntry | None:
+        key = self._names.get(title_key(title))
+        return self.entries[key] if key else None
+
+    def nearest(self, title: str, cutoff: float = FUZZY_CUTOFF) -> tuple[LawEntry, float] | None:
+        """The registered law whose name is closest to ``title`` (same kind: 法/条例/办法 …)."""
+        key = title_key(title)
+        kind = title_kind(key)
+        if not kind:
+            return None
+        best = None
+        for choice, score, _ in process.extract(key, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
+            if title_kind(choice) == kind and (best is None or score > best[1]):
+                best = (self.entries[choice], score)
+        return best
+
+    def replacement(self, entry: LawEntry, article: int, item: int | None = None) -> list[ArticleMapping]:
+        rows = self.mappings.get((title_key(entry.title), article), [])
+        if item is not None:
+            exact = [m for m in rows if item in m.items]
+            if exact:
+                return exact
+        whole = [m for m in rows if not m.items]
+        return whole or (rows if item is None else [])
+
+    def fine_ranges(self, entry: LawEntry, article: int) -> list[FineRange]:
+        return self.fines.get((title_key(entry.title), article), [])
+
+    def verdict(self, title: str, as_of: date) -> Verdict:
+        entry = self.lookup(title)
+        if entry is None:
+            near = self.nearest(title)
+            if near:
+                return Verdict("unknown", suggestion=near[0].title, score=near[1])
+            return Verdict("unknown")
+        repeal = entry.repeal(as_of)
+        if repeal is not None:
+            return Verdict("repealed", entry, repeal)
+        if entry.in_force and as_of < entry.in_force:
+            return Verdict("not_yet_in_force", entry)
+        year = cited_version_year(title)
+        if year is not None:
+            later = self.amendments_after(entry, date(year, 12, 31), as_of)
+            if later:
+                return Verdict("amended", entry, later[-1])
+        return Verdict("in_force", entry)
+
+    @staticmethod
+    def amendments_after(entry: LawEntry, after: date, as_of: date) -> list[StatusEvent]:
+        """Amendments (status events or later versions) in force after ``after`` and by ``as_of``."""
+        events = [e for e in entry.status if e.event == "amended" and e.on and after < e.on <= as_of]
+        for v in entry.versions:
+            start = v.start
+            if start and after < start <= as_of and v.published and v.published > after:
+                events.append(StatusEvent("amended", start, source=v.source))
+        return sorted(events, key=lambda e: e.on)
+
+
+_lock = threading.Lock()
+_default: Registry | None = None
+
+
+def default_registry() -> Registry:
+    """The shipped registry plus the user's overlay, loaded once per process."""
+    global _default
+    with _lock:
+        if _default is None:
+            _default = Registry(load_registry_data())
+        return _default
+
+
+def reset_default_registry() -> None:
+    """Forget the loaded registry (after the overlay changed; tests)."""
+    global _default
+    with _lock:
+        _default = None
+
+
+def article_number(text: str) -> int | None:
+    return to_int(text)
