@@ -77,7 +77,10 @@ class _Reader:
     def scalar(self, node, what: str):
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, f"{what}应为单个值")
-        return _constructor.construct_object(node)
+        try:
+            return _constructor.construct_object(node)
+        except (ValueError, yaml.YAMLError) as exc:  # e.g. a date such as 2026-13-01
+            self.fail(node, f"{what}的值“{node.value}”无效（{exc}）")
 
     def text(self, node, what: str) -> str:
         value = self.scalar(node, what)

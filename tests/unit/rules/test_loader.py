@@ -86,3 +86,8 @@ def test_non_utf8_file(tmp_path):
     with pytest.raises(RuleFileError) as info:
         load_rule_dir(tmp_path, ("legality",))
     assert "UTF-8" in info.value.message
+
+
+def test_impossible_date_names_its_line(tmp_path):
+    err = error_for(tmp_path, rule("leg.test.one", "{any: [罚款]}", "[]", "\n    applies_from: 2026-13-01"))
+    assert err.line == 10 and "2026-13-01" in err.message
