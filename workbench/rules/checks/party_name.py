@@ -12,7 +12,19 @@ import re
 from workbench.rules.checks import CheckContext, CheckHit, register
 
 _PARTY_RE = re.compile(r"当事人(?:名称|姓名)?[：:]\s*([^\s，。；、（）\n]{2,40}?(?:有限责任公司|股份有限公司|有限公司|公司|厂|合作社|中心|医院|学校|个体工商户|店|场))")
-_ORG_RE = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:有限责任公司|股份有限公司|有限公司)")
+_ORG_SUFFIX_RE = re.compile(r"有限责任公司|股份有限公司|有限公司")
+_ORG_NAME_MAX = 30
+
+
+def _organisations(text: str, start: int):
+    """Company names after ``start``: found by their suffix, then read back over
+    Chinese characters (a lazy regex tried at every position is far slower)."""
+    for m in _ORG_SUFFIX_RE.finditer(text, start):
+        k = m.start()
+        while k > m.start() - _ORG_NAME_MAX and k > start and "\u4e00" <= text[k - 1] <= "\u9fff":
+            k -= 1
+        if m.start() - k >= 2:
+            yield k, m.end(), text[k : m.end()]
 
 
 @register("party_name_consistency")
@@ -24,12 +36,11 @@ def party_name_consistency(ctx: CheckContext):
     core = party
     for suffix in ("有限责任公司", "股份有限公司", "有限公司"):
         core = core.removesuffix(suffix)
-    for other in _ORG_RE.finditer(ctx.text, m.end()):
-        name = other.group(0)
+    for other_start, other_end, name in _organisations(ctx.text, m.end()):
         if name == party or name.endswith(party) or party.endswith(name):
             continue
         # Another company named in the body (a supplier, a monitoring firm) is
         # not a mismatch unless it shares most of the party's name.
         common = sum(1 for ch in set(core) if ch in name)
         if len(core) >= 4 and common >= len(set(core)) * 0.6:
-            yield CheckHit(other.start(), other.end(), {"party": party, "other": name})
+            yield CheckHit(other_start, other_end, {"party": party, "other": name})
