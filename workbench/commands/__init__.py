@@ -7,6 +7,9 @@ To add a command, write a module here and name it in ``COMMANDS`` below.
 COMMANDS = [
     ("check", "workbench.commands.check"),
     ("rules", "workbench.commands.rules"),
+    ("review", "workbench.commands.review"),
+    ("opinion", "workbench.commands.opinion"),
+    ("log", "workbench.commands.log"),
     ("laws", "workbench.commands.laws"),
     ("eval", "workbench.commands.eval"),
 ]

@@ -1,0 +1,48 @@
+"""``workbench opinion``: counsel's opinions on a review.
+
+    workbench opinion add REVIEW --counsel NAME --text TEXT [--finding F1 | --passage TEXT] [--date DATE]
+    workbench opinion edit OPINION --text TEXT
+
+``add`` prints the opinion's id. ``edit`` keeps the earlier text in the log and
+makes the new text current. Both take ``--db`` and ``--by NAME`` (who entered it).
+"""
+
+from __future__ import annotations
+
+from workbench.commands import EXIT_OK
+from workbench.commands.check import iso_date
+from workbench.commands.log import add_db_argument, open_log
+
+
+def add_parser(sub) -> None:
+    opinion = sub.add_parser("opinion", help="记录法律顾问意见")
+    actions = opinion.add_subparsers(dest="opinion_action", required=True, metavar="ACTION")
+    add = actions.add_parser("add", help="记录一条法律顾问意见，输出其编号")
+    add.add_argument("review", metavar="REVIEW")
+    add.add_argument("--counsel", required=True, help="法律顾问姓名")
+    add.add_argument("--text", required=True, help="意见内容")
+    anchor = add.add_mutually_exclusive_group()
+    anchor.add_argument("--finding", help="针对的问题编号，如 F1")
+    anchor.add_argument("--passage", help="针对的原文段落（摘录）")
+    add.add_argument("--date", type=iso_date, help="出具日期（默认今天）")
+    add.add_argument("--by", default=None, help="录入人（默认取设置中的审查人）")
+    add_db_argument(add)
+    edit = actions.add_parser("edit", help="修改一条意见（原文保留在记录中）")
+    edit.add_argument("opinion", metavar="OPINION")
+    edit.add_argument("--text", required=True, help="新的意见内容")
+    edit.add_argument("--by", default=None, help="修改人（默认取设置中的审查人）")
+    add_db_argument(edit)
+
+
+def run(args) -> int:
+    with open_log(args) as log:
+        if args.opinion_action == "add":
+            opinion_id = log.add_opinion(
+                args.review, args.counsel, args.text, finding_id=args.finding, passage=args.passage or "",
+                written=args.date, actor=args.by,
+            )
+            print(opinion_id)
+            return EXIT_OK
+        log.edit_opinion(args.opinion, args.text, actor=args.by)
+        print(f"意见 {log.find_opinion(args.opinion)} 已修改，原文保留在记录中。")
+        return EXIT_OK

@@ -1,0 +1,197 @@
+"""What the log returns: plain frozen dataclasses and the closed vocabularies.
+
+The GUI and the report builders read these; they never see SQL rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+REVIEW_TYPES = ("legality", "fair_competition", "enforcement")
+REVIEW_TYPE_LABELS = {
+    "legality": "规范性文件合法性审核",
+    "fair_competition": "公平竞争审查",
+    "enforcement": "重大执法决定法制审核",
+}
+# The document kind the intake should read a file as, per review type.
+DOCUMENT_KIND_FOR_TYPE = {"legality": "normative", "fair_competition": "normative", "enforcement": "enforcement"}
+# Findings kept for a review: its own pack and the citation checks (which serve
+# every review). A fair-competition finding in a legality review belongs to a
+# separate fair-competition review of the same document.
+FINDING_REVIEWS_FOR_TYPE = {
+    "legality": ("legality", "citation"),
+    "fair_competition": ("fair_competition", "citation"),
+    "enforcement": ("enforcement", "citation"),
+}
+
+CONCLUSIONS = ("pass", "amend", "reject")
+CONCLUSION_LABELS = {
+    "legality": {"pass": "通过", "amend": "修改后通过", "reject": "不予通过"},
+    "enforcement": {"pass": "通过", "amend": "修改后通过", "reject": "不予通过"},
+    # 公平竞争审查条例 knows only 符合 / 不符合; a draft that needs changes is
+    # 不符合 until it is amended and reviewed again.
+    "fair_competition": {"pass": "符合", "reject": "不符合"},
+}
+
+# Disposition of a finding. "open" is also the state of a finding never disposed.
+DISPOSITION_STATUSES = ("open", "accepted", "dismissed")
+DISPOSITION_ACTIONS = {"accept": "accepted", "dismiss": "dismissed", "reopen": "open"}
+DISPOSITION_LABELS = {"open": "待处理", "accepted": "采纳", "dismissed": "不采纳"}
+
+REGISTER_COLUMNS = (
+    "序号", "收文日期", "文件名称及文号", "送审单位", "审查类型",
+    "主要问题及意见", "法律顾问意见", "审查结论", "审查人", "办结日期",
+)
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    id: str
+    sha256: str
+    file_name: str
+    kind: str | None
+    title: str
+    doc_number: str
+    unit: str
+    received: str  # YYYY-MM-DD: when this version first came in
+    previous_id: str | None  # the earlier version of the same document
+
+
+@dataclass(frozen=True)
+class FindingState:
+    id: str
+    number: int  # F1, F2 … within its review
+    rule: str
+    rule_review: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    paragraph: int | None
+    column: int | None
+    excerpt: str
+    message: str
+    basis: tuple[str, ...]
+    status: str = "open"  # current disposition
+    reason: str = ""
+    disposed_by: str = ""
+    disposed_at: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"F{self.number}"
+
+
+@dataclass(frozen=True)
+class OpinionState:
+    id: str  # the opinion (stable across edits)
+    version: str  # the current version's row
+    review_id: str
+    finding_id: str | None
+    passage: str
+    counsel: str
+    text: str
+    written: str
+    actor: str
+    at: str
+    versions: int = 1
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    id: str
+    type: str
+    reviewer: str
+    unit: str
+    received: str
+    opened: str
+    due: str | None
+    legal_review_required: bool | None  # enforcement only: the catalogue requires it
+    document: DocumentRecord
+    closed: str | None = None
+    conclusion: str | None = None
+    closed_by: str = ""
+    findings: tuple[FindingState, ...] = ()
+    opinions: tuple[OpinionState, ...] = ()
+
+    @property
+    def status(self) -> str:
+        return "closed" if self.conclusion else "open"
+
+    @property
+    def type_label(self) -> str:
+        return REVIEW_TYPE_LABELS[self.type]
+
+    @property
+    def conclusion_label(self) -> str:
+        return CONCLUSION_LABELS[self.type].get(self.conclusion or "", "")
+
+    def finding(self, finding_id: str) -> FindingState:
+        return next(f for f in self.findings if f.id == finding_id)
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """One line of the review queue."""
+
+    id: str
+    type: str
+    title: str
+    file_name: str
+    doc_number: str
+    unit: str
+    reviewer: str
+    received: str
+    due: str | None
+    closed: str | None
+    conclusion: str | None
+    open_findings: int
+
+    @property
+    def status(self) -> str:
+        return "closed" if self.conclusion else "open"
+
+
+@dataclass(frozen=True)
+class Event:
+    seq: int
+    uuid: str
+    origin: str
+    at: str
+    actor: str
+    type: str
+    entity: str | None
+    record: str | None
+    payload: dict
+
+
+@dataclass(frozen=True)
+class Problem:
+    seq: int | None  # the event the problem shows at (None: not tied to one)
+    where: str  # e.g. "events" or "opinions"
+    record: str | None
+    message: str  # Chinese, for the user
+
+
+@dataclass
+class VerifyReport:
+    events: int = 0
+    head: str = ""  # hash of the last event: note it down to detect a cut-off tail later
+    integrity: str = "ok"
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and not self.problems
+
+    @property
+    def first(self) -> Problem | None:
+        if not self.problems:
+            return None
+        return min(self.problems, key=lambda p: (p.seq is None, p.seq or 0))
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int  # events new to this log
+    skipped: int  # events it already held

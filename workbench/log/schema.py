@@ -1,0 +1,185 @@
+"""The log's schema: sqlite-utils migrations, appended and never edited.
+
+A migration, once released, is part of every log file that ran it: change the
+schema by appending a new function below, never by editing an old one.
+``SCHEMA_VERSION`` is the number of migrations this program knows; it is also
+written to ``PRAGMA user_version`` so that an older program can see, without
+writing anything, that a file is newer than itself.
+
+Every table is STRICT. Record tables are append-only (triggers refuse UPDATE
+and DELETE); a change is a new row that ``supersedes`` the old one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Migrations
+
+MIGRATION_SET = "workbench.log"
+# "WBLG": marks the file as a workbench log, so a stray SQLite file is refused.
+APPLICATION_ID = 0x57424C47
+
+migrations = Migrations(MIGRATION_SET)
+
+# Record tables and their columns, in insert order. Each row is also the
+# payload of the event that created it (see workbench.log.store).
+RECORD_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": (
+        "uuid", "sha256", "file_name", "kind", "title", "doc_number", "unit",
+        "received", "previous_uuid", "actor", "at",
+    ),
+    "reviews": (
+        "uuid", "document_uuid", "type", "reviewer", "unit", "received", "opened",
+        "due", "legal_review_required", "actor", "at",
+    ),
+    "findings": (
+        "uuid", "review_uuid", "number", "rule", "rule_review", "category", "severity",
+        "start_offset", "end_offset", "paragraph", "col", "excerpt", "message", "basis",
+        "matched", "actor", "at",
+    ),
+    "dispositions": (
+        "uuid", "finding_uuid", "review_uuid", "status", "reason", "supersedes", "actor", "at",
+    ),
+    "opinions": (
+        "uuid", "opinion_uuid", "review_uuid", "finding_uuid", "passage", "passage_start",
+        "passage_end", "counsel", "text", "written", "supersedes", "actor", "at",
+    ),
+    "closures": (
+        "uuid", "review_uuid", "conclusion", "closed", "supersedes", "actor", "at",
+    ),
+}
+
+APPEND_ONLY_TABLES = ("meta", "events", *RECORD_COLUMNS)
+
+# Which columns of a record point at other records (table), for merge bundles.
+REFERENCES: dict[str, dict[str, str]] = {
+    "documents": {"previous_uuid": "documents"},
+    "reviews": {"document_uuid": "documents"},
+    "findings": {"review_uuid": "reviews"},
+    "dispositions": {"finding_uuid": "findings", "review_uuid": "reviews", "supersedes": "dispositions"},
+    "opinions": {"review_uuid": "reviews", "finding_uuid": "findings", "supersedes": "opinions"},
+    "closures": {"review_uuid": "reviews", "supersedes": "closures"},
+}
+
+
+def _append_only(db, table: str) -> None:
+    # Our code never updates or deletes; the triggers make an accident fail
+    # loudly. Another program can drop them, which `log verify` then reports.
+    for op in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER {table}_no_{op.lower()} BEFORE {op} ON {table} "
+            f"BEGIN SELECT RAISE(ABORT, '{table} is append-only'); END"
+        )
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", strict=True, not_null=["value"])
+    db["events"].create(
+        {
+            "seq": int, "uuid": str, "origin": str, "at": str, "actor": str, "type": str,
+            "entity": str, "record": str, "payload": str, "prev_hash": str, "hash": str,
+        },
+        pk="seq",
+        not_null=["uuid", "origin", "at", "actor", "type", "payload", "prev_hash", "hash"],
+        strict=True,
+    )
+    db["events"].create_index(["uuid"], unique=True)
+    db["events"].create_index(["record"])
+    db["events"].create_index(["at"])
+    db["documents"].create(
+        {
+            "uuid": str, "sha256": str, "file_name": str, "kind": str, "title": str,
+            "doc_number": str, "unit": str, "received": str, "previous_uuid": str,
+            "actor": str, "at": str,
+        },
+        pk="uuid",
+        not_null=["sha256", "file_name", "received", "actor", "at"],
+        foreign_keys=[("previous_uuid", "documents", "uuid")],
+        strict=True,
+    )
+    db["documents"].create_index(["sha256"])
+    db["reviews"].create(
+        {
+            "uuid": str, "document_uuid": str, "type": str, "reviewer": str, "unit": str,
+            "received": str, "opened": str, "due": str, "legal_review_required": int,
+            "actor": str, "at": str,
+        },
+        pk="uuid",
+        not_null=["document_uuid", "type", "reviewer", "unit", "received", "opened", "actor", "at"],
+        foreign_keys=[("document_uuid", "documents", "uuid")],
+        strict=True,
+    )
+    db["reviews"].create_index(["received"])
+    db["reviews"].create_index(["document_uuid"])
+    db["findings"].create(
+        {
+            "uuid": str, "review_uuid": str, "number": int, "rule": str, "rule_review": str,
+            "category": str, "severity": str, "start_offset": int, "end_offset": int,
+            "paragraph": int, "col": int, "excerpt": str, "message": str, "basis": str,
+            "matched": str, "actor": str, "at": str,
+        },
+        pk="uuid",
+        not_null=["review_uuid", "number", "rule", "severity", "message", "actor", "at"],
+        foreign_keys=[("review_uuid", "reviews", "uuid")],
+        strict=True,
+    )
+    db["findings"].create_index(["review_uuid", "number"])
+    db["dispositions"].create(
+        {
+            "uuid": str, "finding_uuid": str, "review_uuid": str, "status": str, "reason": str,
+            "supersedes": str, "actor": str, "at": str,
+        },
+        pk="uuid",
+        not_null=["finding_uuid", "review_uuid", "status", "reason", "actor", "at"],
+        foreign_keys=[
+            ("finding_uuid", "findings", "uuid"),
+            ("review_uuid", "reviews", "uuid"),
+            ("supersedes", "dispositions", "uuid"),
+        ],
+        strict=True,
+    )
+    db["dispositions"].create_index(["finding_uuid"])
+    db["dispositions"].create_index(["review_uuid"])
+    db["dispositions"].create_index(["supersedes"])
+    db["opinions"].create(
+        {
+            "uuid": str, "opinion_uuid": str, "review_uuid": str, "finding_uuid": str,
+            "passage": str, "passage_start": int, "passage_end": int, "counsel": str,
+            "text": str, "written": str, "supersedes": str, "actor": str, "at": str,
+        },
+        pk="uuid",
+        not_null=["opinion_uuid", "review_uuid", "counsel", "text", "written", "actor", "at"],
+        foreign_keys=[
+            ("review_uuid", "reviews", "uuid"),
+            ("finding_uuid", "findings", "uuid"),
+            ("supersedes", "opinions", "uuid"),
+        ],
+        strict=True,
+    )
+    db["opinions"].create_index(["review_uuid"])
+    db["opinions"].create_index(["opinion_uuid"])
+    db["opinions"].create_index(["supersedes"])
+    db["closures"].create(
+        {
+            "uuid": str, "review_uuid": str, "conclusion": str, "closed": str,
+            "supersedes": str, "actor": str, "at": str,
+        },
+        pk="uuid",
+        not_null=["review_uuid", "conclusion", "closed", "actor", "at"],
+        foreign_keys=[("review_uuid", "reviews", "uuid"), ("supersedes", "closures", "uuid")],
+        strict=True,
+    )
+    db["closures"].create_index(["review_uuid"])
+    db["closures"].create_index(["supersedes"])
+    for table in APPEND_ONLY_TABLES:
+        _append_only(db, table)
+    db.execute("PRAGMA user_version = 1")
+
+
+# Append new migrations above this line, each ending with its PRAGMA user_version.
+SCHEMA_VERSION = 1
+# The names above, in order (a test checks this against `migrations`): a file
+# that records a name not in this list was written by a newer program.
+MIGRATION_NAMES = ("0001_initial",)
+
+APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in APPEND_ONLY_TABLES for op in ("update", "delete"))

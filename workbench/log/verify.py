@@ -1,0 +1,98 @@
+"""``workbench log verify``: is the file still what the workbench wrote?
+
+Checks, in order: SQLite's own ``PRAGMA integrity_check``; the hash chain of
+the events (each event's ``prev_hash`` is the previous hash, and its hash is
+recomputed from its content); every record row equals the payload of the event
+that created it, has such an event, and no event's record is missing; the
+append-only triggers are in place. Problems name the event number (seq), the
+table and the record. Deleting the last events together with their records
+leaves a shorter but consistent chain: compare ``head`` with a value noted
+earlier (e.g. printed on the register) to detect that.
+"""
+
+from __future__ import annotations
+
+import json
+
+from workbench.log import schema
+from workbench.log.chain import event_hash
+from workbench.log.model import Problem, VerifyReport
+
+MAX_PROBLEMS = 200  # enough to see the extent of damage without flooding the screen
+
+
+def verify(log, *, integrity: bool = True) -> VerifyReport:
+    report = VerifyReport()
+    with log._expected():
+        conn = log.conn
+        if integrity:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            report.integrity = "ok" if rows == ["ok"] else "；".join(rows[:20])
+        _check_chain(conn, report)
+        for table, cols in schema.RECORD_COLUMNS.items():
+            _check_records(conn, table, cols, report)
+        triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        missing = sorted(schema.APPEND_ONLY_TRIGGERS - triggers)
+        if missing:
+            _add(report, Problem(None, "schema", None, f"保护记录只增不改的触发器被删除：{'、'.join(missing)}"))
+    return report
+
+
+def _add(report: VerifyReport, problem: Problem) -> None:
+    if len(report.problems) < MAX_PROBLEMS:
+        report.problems.append(problem)
+
+
+def _check_chain(conn, report: VerifyReport) -> None:
+    prev = ""
+    expected_seq = 1
+    cur = conn.execute(
+        "SELECT seq, uuid, origin, at, actor, type, entity, record, payload, prev_hash, hash FROM events ORDER BY seq"
+    )
+    names = [d[0] for d in cur.description]
+    for values in cur:
+        ev = dict(zip(names, values))
+        report.events += 1
+        if ev["seq"] != expected_seq:
+            _add(report, Problem(ev["seq"], "events", ev["record"],
+                                 f"第 {expected_seq} 至 {ev['seq'] - 1} 条事件缺失（被删除）"))
+        if ev["prev_hash"] != prev:
+            _add(report, Problem(ev["seq"], "events", ev["record"],
+                                 f"第 {ev['seq']} 条事件（{ev['type']}）与前一条事件的哈希不衔接：其前的事件被删除、插入或改动"))
+        elif event_hash(prev, ev, ev["payload"]) != ev["hash"]:
+            _add(report, Problem(ev["seq"], "events", ev["record"],
+                                 f"第 {ev['seq']} 条事件（{ev['type']}）的内容与其哈希不符：该事件被改动"))
+        prev = ev["hash"]
+        expected_seq = ev["seq"] + 1
+    report.head = prev
+
+
+def _check_records(conn, table: str, cols: tuple[str, ...], report: VerifyReport) -> None:
+    select = ", ".join(f"t.{c}" for c in cols)
+    cur = conn.execute(
+        f"SELECT {select}, e.seq, e.payload FROM {table} t "
+        f"LEFT JOIN events e ON e.record = t.uuid AND e.entity = ?",
+        [table],
+    )
+    for values in cur:
+        row = dict(zip(cols, values[: len(cols)]))
+        seq, payload = values[len(cols)], values[len(cols) + 1]
+        if seq is None:
+            _add(report, Problem(None, table, row["uuid"],
+                                 f"表 {table} 中的记录 {row['uuid']} 没有对应的事件：它不是本程序写入的"))
+            continue
+        try:
+            recorded = json.loads(payload)
+        except ValueError:
+            recorded = {}
+        if recorded != row:
+            changed = sorted(c for c in set(cols) | set(recorded) if recorded.get(c) != row.get(c))
+            _add(report, Problem(seq, table, row["uuid"],
+                                 f"表 {table} 中的记录 {row['uuid']} 与第 {seq} 条事件所载不符"
+                                 f"（改动的字段：{'、'.join(changed)}）"))
+    for seq, record in conn.execute(
+        f"SELECT seq, record FROM events e WHERE entity = ? AND NOT EXISTS "
+        f"(SELECT 1 FROM {table} t WHERE t.uuid = e.record)",
+        [table],
+    ):
+        _add(report, Problem(seq, table, record, f"第 {seq} 条事件所载的 {table} 记录 {record} 已被删除"))
