@@ -48,7 +48,9 @@ RECORD_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-APPEND_ONLY_TABLES = ("meta", "events", *RECORD_COLUMNS)
+# The tables 0001 made append-only; later migrations protect their own tables.
+INITIAL_APPEND_ONLY_TABLES = ("meta", "events", *RECORD_COLUMNS)
+APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files")
 
 # Which columns of a record point at other records (table), for merge bundles.
 REFERENCES: dict[str, dict[str, str]] = {
@@ -171,15 +173,30 @@ def m0001_initial(db) -> None:
     )
     db["closures"].create_index(["review_uuid"])
     db["closures"].create_index(["supersedes"])
-    for table in APPEND_ONLY_TABLES:
+    for table in INITIAL_APPEND_ONLY_TABLES:
         _append_only(db, table)
     db.execute("PRAGMA user_version = 1")
 
 
+@migrations(name="0002_document_files")
+def m0002_document_files(db) -> None:
+    # The draft as received, so a review reopens with its text even when the
+    # file has moved. Keyed by the SHA-256 that the hash-chained documents
+    # record already carries, so `verify` can check each blob against it.
+    db["document_files"].create(
+        {"sha256": str, "file_name": str, "size": int, "data": bytes, "at": str},
+        pk="sha256",
+        not_null=["file_name", "size", "data", "at"],
+        strict=True,
+    )
+    _append_only(db, "document_files")
+    db.execute("PRAGMA user_version = 2")
+
+
 # Append new migrations above this line, each ending with its PRAGMA user_version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # The names above, in order (a test checks this against `migrations`): a file
 # that records a name not in this list was written by a newer program.
-MIGRATION_NAMES = ("0001_initial",)
+MIGRATION_NAMES = ("0001_initial", "0002_document_files")
 
 APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in APPEND_ONLY_TABLES for op in ("update", "delete"))

@@ -399,7 +399,11 @@ class ReviewLog:
             try:
                 file_bytes = Path(doc.path).read_bytes()
             except OSError:  # checked from text that has no file (or it moved): hash the text
-                file_bytes = doc.text.encode("utf-8")
+                pass
+        stored_name = Path(doc.path).name
+        if file_bytes is None:  # no file on disk (pasted or example text): keep the text itself
+            file_bytes = doc.text.encode("utf-8")
+            stored_name = Path(doc.path).stem + ".txt"
         sha = hashlib.sha256(file_bytes).hexdigest()
         actor = actor or reviewer or default_actor()
         reviewer = reviewer or actor
@@ -442,7 +446,22 @@ class ReviewLog:
                     "basis": canonical(list(f.basis)), "matched": f.matched or "", "actor": actor, "at": at,
                 }))
             self._append(entries)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_files (sha256, file_name, size, data, at) VALUES (?, ?, ?, ?, ?)",
+                [sha, stored_name, len(file_bytes), file_bytes, at],
+            )
         return review_uuid
+
+    def document_file(self, review_id: str) -> tuple[str, bytes] | None:
+        """The reviewed draft as received (file name, bytes), or None if this log
+        does not hold it (e.g. a review merged in from another machine)."""
+        row = self._query(
+            "SELECT f.file_name, f.data FROM reviews r JOIN documents d ON d.uuid = r.document_uuid"
+            " JOIN document_files f ON f.sha256 = d.sha256 WHERE r.uuid = ?",
+            [review_id],
+        )
+        row = row[0] if row else None
+        return (row["file_name"], bytes(row["data"])) if row else None
 
     def _earlier_version(self, doc, file_name: str, unit: str, sha: str) -> str | None:
         row = self.conn.execute(

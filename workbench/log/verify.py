@@ -12,6 +12,8 @@ earlier (e.g. printed on the register) to detect that.
 
 from __future__ import annotations
 
+import hashlib
+
 import json
 
 from workbench.log import schema
@@ -31,11 +33,22 @@ def verify(log, *, integrity: bool = True) -> VerifyReport:
         _check_chain(conn, report)
         for table, cols in schema.RECORD_COLUMNS.items():
             _check_records(conn, table, cols, report)
+        _check_document_files(conn, report)
         triggers = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
         missing = sorted(schema.APPEND_ONLY_TRIGGERS - triggers)
         if missing:
             _add(report, Problem(None, "schema", None, f"保护记录只增不改的触发器被删除：{'、'.join(missing)}"))
     return report
+
+
+def _check_document_files(conn, report: VerifyReport) -> None:
+    """Each stored draft must hash to its key, which a chained documents record carries."""
+    known = {r[0] for r in conn.execute("SELECT sha256 FROM documents")}
+    for sha, name, data in conn.execute("SELECT sha256, file_name, data FROM document_files"):
+        if hashlib.sha256(bytes(data)).hexdigest() != sha:
+            _add(report, Problem(None, "document_files", sha, f"保存的草案原文“{name}”与记录的指纹不符（文件内容被改动）"))
+        elif sha not in known:
+            _add(report, Problem(None, "document_files", sha, f"保存的草案原文“{name}”没有对应的文件记录（被外部插入）"))
 
 
 def _add(report: VerifyReport, problem: Problem) -> None:
