@@ -452,6 +452,11 @@ class ReviewLog:
             )
         return review_uuid
 
+    def reviews_of_document(self, document_id: str) -> list[str]:
+        """Ids of the reviews of one document version, newest first (indexed)."""
+        return [r["uuid"] for r in self._query(
+            "SELECT uuid FROM reviews WHERE document_uuid = ? ORDER BY at DESC, uuid DESC", [document_id])]
+
     def document_file(self, review_id: str) -> tuple[str, bytes] | None:
         """The reviewed draft as received (file name, bytes), or None if this log
         does not hold it (e.g. a review merged in from another machine)."""

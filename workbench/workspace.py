@@ -1,0 +1,147 @@
+"""What the window works with, without Qt: the log, the settings, the checks.
+
+The window calls these methods and only shows their results; everything a
+user does is written to the log at once, so nothing lives only in a widget.
+Slow, pure work (``check``, ``parse_stored``) may run on a worker thread; the
+log methods run on the thread that opened the log (SQLite connections stay on
+their thread).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from workbench.catalogue import legal_review_required
+from workbench.checking import CheckResult, builtin_engine, check_file, enabled_reviews
+from workbench.intake import Document, load_document
+from workbench.log import ReviewLog, default_actor
+from workbench.log.model import DOCUMENT_KIND_FOR_TYPE, FindingState, ReviewState
+from workbench.progress import NO_PROGRESS, Progress
+from workbench.revision import FindingStatus, ParagraphChange, finding_status, paragraph_changes
+from workbench.rules.model import Finding
+from workbench.settings import load_settings, save_settings
+
+RECENT_FILES_MAX = 10
+DEFAULT_DUE_DAYS = 15  # a common internal deadline for a legality review; editable per review
+
+
+def default_type_for(kind: str | None) -> str:
+    return "enforcement" if kind == "enforcement" else "legality"
+
+
+def as_finding(f: FindingState, text: str = "") -> Finding:
+    """A logged finding as the engine's Finding (for catalogue and revision logic)."""
+    matched = text[f.start : f.end] if text and f.end > f.start else ""
+    return Finding(f.rule, f.rule_review, f.category, f.severity, f.start, f.end, f.paragraph, f.column,
+                   f.excerpt, f.message, list(f.basis), matched)
+
+
+@dataclass
+class Revision:
+    """An earlier review of the previous version of this review's document."""
+
+    earlier: ReviewState
+    statuses: list[FindingStatus]
+    changes: list[ParagraphChange]
+
+
+class Workspace:
+    def __init__(self, log: ReviewLog, settings: dict | None = None):
+        self.log = log
+        self.settings = settings if settings is not None else load_settings()
+        self.engine = builtin_engine()
+
+    # -- settings ------------------------------------------------------------
+
+    @property
+    def reviewer(self) -> str:
+        return self.settings.get("reviewer") or default_actor()
+
+    def save_settings(self) -> None:
+        save_settings(self.settings)
+
+    def remember_file(self, path: str) -> None:
+        recent = [p for p in self.settings.get("recent_files", []) if p != path]
+        self.settings["recent_files"] = [path, *recent][:RECENT_FILES_MAX]
+        self.save_settings()
+
+    def recent_files(self) -> list[str]:
+        return [p for p in self.settings.get("recent_files", []) if Path(p).exists()]
+
+    # -- checking (pure: safe on a worker thread) -----------------------------
+
+    def check(self, path: str, kind: str | None = None, progress: Progress = NO_PROGRESS) -> CheckResult:
+        return check_file(path, kind, engine=self.engine, reviews=enabled_reviews(self.settings), progress=progress)
+
+    @staticmethod
+    def parse_stored(file_name: str, data: bytes, kind: str | None) -> Document:
+        """Re-read a draft kept in the log (the same intake, so offsets match the findings)."""
+        with tempfile.TemporaryDirectory(prefix="workbench-") as tmp:
+            path = Path(tmp, Path(file_name).name)
+            path.write_bytes(data)
+            doc = load_document(path, kind)
+        doc.path = file_name
+        return doc
+
+    # -- the log (on the log's thread) ----------------------------------------
+
+    def record(self, result: CheckResult, type_: str, *, unit: str = "", received: date | None = None,
+               due: date | None = None, previous_review: str | None = None) -> str:
+        previous_document = self.log.review(previous_review).document.id if previous_review else None
+        received = received or date.today()
+        return self.log.open_review(
+            result, type_, unit=unit, reviewer=self.reviewer, received=received,
+            due=due or received + timedelta(days=DEFAULT_DUE_DAYS), previous_document=previous_document,
+            actor=self.reviewer,
+        )
+
+    def review(self, review_id: str) -> ReviewState:
+        return self.log.review(review_id)
+
+    def stored_file(self, review_id: str) -> tuple[str, bytes] | None:
+        return self.log.document_file(review_id)
+
+    def dispose(self, review_id: str, finding_id: str, action: str, reason: str = "") -> None:
+        self.log.dispose(review_id, finding_id, action, reason=reason, actor=self.reviewer)
+
+    def add_opinion(self, review_id: str, counsel: str, text: str, *, finding_id: str | None = None,
+                    passage: str = "", passage_span: tuple[int, int] | None = None) -> str:
+        return self.log.add_opinion(review_id, counsel, text, finding_id=finding_id, passage=passage,
+                                    passage_span=passage_span, actor=self.reviewer)
+
+    def edit_opinion(self, opinion_id: str, text: str) -> str:
+        return self.log.edit_opinion(opinion_id, text, actor=self.reviewer)
+
+    def close_review(self, review_id: str, conclusion: str) -> None:
+        self.log.close_review(review_id, conclusion, actor=self.reviewer)
+
+    def catalogue_items(self, state: ReviewState, text: str) -> tuple[bool, list[str]]:
+        """For an enforcement decision: must it be legally reviewed, and for which catalogue items."""
+        required, matches = legal_review_required([as_finding(f, text) for f in state.findings])
+        return required, [m.label for m in matches]
+
+    def revision(self, state: ReviewState, document: Document) -> Revision | None:
+        """Compare with the latest review of the previous version of this document, if any."""
+        previous = state.document.previous_id
+        if not previous:
+            return None
+        earlier = self.log.reviews_of_document(previous)
+        if not earlier:
+            return None
+        earlier_state = self.log.review(earlier[0])
+        stored = self.log.document_file(earlier_state.id)
+        old_text = self.parse_stored(*stored, kind=document.kind.value if document.kind else None) if stored else None
+        old_paragraphs = [old_text.paragraph_text(i) for i in range(len(old_text.paragraphs))] if old_text else []
+        new_paragraphs = [document.paragraph_text(i) for i in range(len(document.paragraphs))]
+        statuses = finding_status(
+            [as_finding(f, old_text.text if old_text else "") for f in earlier_state.findings],
+            [as_finding(f, document.text) for f in state.findings],
+        )
+        return Revision(earlier_state, statuses, paragraph_changes(old_paragraphs, new_paragraphs) if old_text else [])
+
+
+def kind_for_type(type_: str) -> str:
+    return DOCUMENT_KIND_FOR_TYPE[type_]
