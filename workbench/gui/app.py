@@ -1,28 +1,58 @@
-"""Start the window: Qt application, a Chinese font, the sample document."""
+"""Start the window: the Qt application, the log, the last review, the sample draft."""
 
 from __future__ import annotations
 
 import sys
 from importlib import resources
 
+SAMPLE_NAME = "示例-关于加强建材市场管理的若干规定.docx"
+
 
 def sample_document_path() -> str:
-    return str(resources.files("workbench.resources") / "samples" / "示例-关于加强建材市场管理的若干规定.docx")
+    return str(resources.files("workbench.resources") / "samples" / SAMPLE_NAME)
 
 
 def run_gui(paths: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from workbench.errors import WorkbenchError
     from workbench.gui.main_window import MainWindow
-    from workbench.text.segment import preload_words
     from workbench.gui.tasks import run_in_background
+    from workbench.log import ReviewLog
+    from workbench.settings import DEFAULTS, load_settings
+    from workbench.text.segment import preload_words
+    from workbench.workspace import Workspace
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("合法性审查工作台")
     app.setOrganizationName("workbench")
-    window = MainWindow(sample_path=sample_document_path())
+    try:
+        settings = load_settings()
+    except WorkbenchError as exc:
+        QMessageBox.warning(None, "设置文件有误", exc.message)
+        settings = dict(DEFAULTS)
+    try:
+        log = ReviewLog.open(settings.get("log_path") or None)
+    except WorkbenchError as exc:
+        # Without its log the workbench must not run: nothing could be recorded.
+        QMessageBox.critical(None, "无法打开审查日志", exc.message + "\n\n程序将退出；日志文件未被改动。")
+        return 2
+    window = MainWindow(Workspace(log, settings), sample_path=sample_document_path())
     window.show()
+    window.restore_last_review()
     # jieba's dictionary takes ~1 s to load: do it now, in the background.
     run_in_background(preload_words, lambda _: None, lambda _exc: None)
-    window.open_paths(paths)
-    return app.exec()
+    if paths:
+        sample = [p for p in paths if p == sample_document_path()]
+        if sample and len(paths) == 1:
+            # The sample opened at every start: show its earlier review if there is one.
+            existing = window.ws.existing_review(sample[0])
+            if existing:
+                window.show_review(existing)
+                paths = []
+        if paths:
+            window.open_paths(paths)
+    try:
+        return app.exec()
+    finally:
+        log.close()

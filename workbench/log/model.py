@@ -16,10 +16,11 @@ REVIEW_TYPE_LABELS = {
 # The document kind the intake should read a file as, per review type.
 DOCUMENT_KIND_FOR_TYPE = {"legality": "normative", "fair_competition": "normative", "enforcement": "enforcement"}
 # Findings kept for a review: its own pack and the citation checks (which serve
-# every review). A fair-competition finding in a legality review belongs to a
-# separate fair-competition review of the same document.
+# every review); a legality review also keeps the fair-competition findings.
 FINDING_REVIEWS_FOR_TYPE = {
-    "legality": ("legality", "citation"),
+    # A legality reviewer of a normative document also sees clauses that fail
+    # the fair-competition standards (its content must conform to state policy).
+    "legality": ("legality", "fair_competition", "citation"),
     "fair_competition": ("fair_competition", "citation"),
     "enforcement": ("enforcement", "citation"),
 }

@@ -452,6 +452,12 @@ class ReviewLog:
             )
         return review_uuid
 
+    def reviews_of_content(self, sha256: str) -> list[str]:
+        """Ids of the reviews of a file with these exact bytes, newest first."""
+        return [r["uuid"] for r in self._query(
+            "SELECT r.uuid FROM reviews r JOIN documents d ON d.uuid = r.document_uuid"
+            " WHERE d.sha256 = ? ORDER BY r.at DESC, r.uuid DESC", [sha256])]
+
     def reviews_of_document(self, document_id: str) -> list[str]:
         """Ids of the reviews of one document version, newest first (indexed)."""
         return [r["uuid"] for r in self._query(

@@ -24,8 +24,9 @@ def test_open_review_records_document_review_and_numbered_findings(log, checked,
     assert state.due == "2026-10-15" and state.status == "open" and state.legal_review_required is None
     assert state.document.title == "关于加强排污单位管理的通知"
     assert state.document.file_name == draft.name
-    # The draft's fair-competition findings belong to a fair-competition review of it.
-    assert state.findings and {f.rule_review for f in state.findings} <= {"legality", "citation"}
+    # A legality review keeps the draft's fair-competition findings too; a
+    # fair-competition review keeps only its own (and citations), below.
+    assert state.findings and {f.rule_review for f in state.findings} <= {"legality", "fair_competition", "citation"}
     assert [f.label for f in state.findings] == [f"F{i}" for i in range(1, len(state.findings) + 1)]
     assert all(f.status == "open" for f in state.findings)
     licence = next(f for f in state.findings if "须经本局批准" in f.excerpt)
@@ -40,6 +41,8 @@ def test_findings_kept_are_those_of_the_review_type_and_citations(log, make_resu
              make_finding("cit.a", "citation", "repealed"), make_finding("enf.a", "enforcement", "procedure")]
     review = log.review(log.open_review(make_result(findings=mixed), "fair_competition"))
     assert [(f.label, f.rule) for f in review.findings] == [("F1", "fc.a"), ("F2", "cit.a")]
+    legality = log.review(log.open_review(make_result(findings=mixed), "legality"))
+    assert [f.rule for f in legality.findings] == ["leg.a", "fc.a", "cit.a"]
 
 
 def test_catalogue_finding_marks_legal_review_required(log, make_result, make_finding):

@@ -1,0 +1,371 @@
+"""The panels beside the document: findings, citations, counsel opinions, conclusion, revision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QPlainTextEdit, QPushButton, QRadioButton, QTableView, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from workbench.gui.models import (
+    CitationsModel, FindingsFilter, FindingsModel, OpinionsModel, RecordRole, RevisionModel, SortRole, cn_date,
+)
+from workbench.log.model import CONCLUSION_LABELS, REVIEW_TYPE_LABELS
+
+
+def make_table(model, widths=(), stretch_last=True, sortable=False) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(26)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setStretchLastSection(stretch_last)
+    header.setHighlightSections(False)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    view.setSortingEnabled(sortable)
+    return view
+
+
+def current_record(view: QTableView):
+    index = view.currentIndex()
+    return view.model().data(index.siblingAtColumn(0), RecordRole) if index.isValid() else None
+
+
+class FindingsPanel(QWidget):
+    """Findings of the review with accept / dismiss / reopen (buttons and keys A, D, U)."""
+
+    finding_selected = Signal(object)  # FindingState
+    dispose_requested = Signal(object, str)  # FindingState, "accept" | "dismiss" | "reopen"
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._quiet = False
+        self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = make_table(self.proxy, (44, 44, 52, 84, 120, 330, 220), sortable=True)
+        self.table.setObjectName("findingsTable")
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.detail = QTextBrowser()
+        self.detail.setObjectName("findingDetail")
+        self.detail.setMaximumHeight(150)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.summary = QLabel()
+        self.show_dismissed = QCheckBox("显示不采纳的问题")
+        self.show_dismissed.toggled.connect(self.proxy.set_show_dismissed)
+        self.selection_note = QLabel()
+        self.selection_note.setStyleSheet("color: #555")
+
+        self.accept_action = QAction("采纳(&A)", self, shortcut=QKeySequence("A"), triggered=lambda: self._request("accept"))
+        self.dismiss_action = QAction("不采纳…(&D)", self, shortcut=QKeySequence("D"), triggered=lambda: self._request("dismiss"))
+        self.reopen_action = QAction("撤销处理(&U)", self, shortcut=QKeySequence("U"), triggered=lambda: self._request("reopen"))
+        buttons = QHBoxLayout()
+        for action in (self.accept_action, self.dismiss_action, self.reopen_action):
+            # Single-letter keys act only while the findings list has focus,
+            # so typing an opinion never disposes a finding.
+            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            button = QPushButton(action.text().replace("(&", "（").replace(")", "）"))
+            button.setToolTip(f"快捷键 {action.shortcut().toString()}（焦点在问题列表时）")
+            button.clicked.connect(action.trigger)
+            action.changed.connect(lambda b=button, a=action: b.setEnabled(a.isEnabled()))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_dismissed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.selection_note)
+        layout.addLayout(buttons)
+        self.set_editable(False)
+
+    def set_findings(self, findings, editable: bool) -> None:
+        current = self.current()
+        self.model.set_records(findings)
+        counts = {"open": 0, "accepted": 0, "dismissed": 0}
+        for f in findings:
+            counts[f.status] = counts.get(f.status, 0) + 1
+        self.summary.setText(f"共 {len(findings)} 项：待处理 {counts['open']}，采纳 {counts['accepted']}，不采纳 {counts['dismissed']}")
+        self.set_editable(editable)
+        if current is not None:
+            self.select_finding(current.id)
+
+    def set_editable(self, editable: bool) -> None:
+        for action in (self.accept_action, self.dismiss_action, self.reopen_action):
+            action.setEnabled(editable)
+
+    def current(self):
+        return current_record(self.table)
+
+    def select_finding(self, finding_id: str) -> bool:
+        for row in range(self.proxy.rowCount()):
+            f = self.proxy.data(self.proxy.index(row, 0), RecordRole)
+            if f.id == finding_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.proxy.index(row, 0))
+                return True
+        return False
+
+    def show_selection_findings(self, findings) -> None:
+        if findings:
+            self.selection_note.setText("所选文字涉及：" + "、".join(f"F{f.number}" for f in findings))
+            # Point at the finding without announcing it: the user's own text
+            # selection (and the opinion's anchor) must stay as they made it.
+            self._quiet = True
+            try:
+                self.select_finding(findings[0].id)
+            finally:
+                self._quiet = False
+        else:
+            self.selection_note.setText("所选文字未涉及任何问题")
+
+    def _on_current(self, current, _previous) -> None:
+        f = self.proxy.data(current.siblingAtColumn(0), RecordRole) if current.isValid() else None
+        self.detail.setHtml(finding_html(f) if f is not None else "")
+        if f is not None and not self._quiet:
+            self.finding_selected.emit(f)
+
+    def _request(self, action: str) -> None:
+        f = self.current()
+        if f is not None:
+            self.dispose_requested.emit(f, action)
+
+
+def finding_html(f) -> str:
+    from workbench.log.model import DISPOSITION_LABELS
+    from workbench.rules.model import SEVERITY_LABELS
+
+    where = f"第 {f.paragraph} 段第 {f.column} 字" if f.paragraph else "全文"
+    basis = "；".join(_esc(b) for b in f.basis)
+    html = (f"<b>F{f.number}　{SEVERITY_LABELS[f.severity]}</b>　{where}　<span style='color:#888'>{_esc(f.rule)}</span>"
+            f"<p style='margin:4px 0'>{_esc(f.message)}</p><p style='margin:4px 0'><b>依据</b>：{basis}</p>")
+    if f.excerpt:
+        html += f"<p style='margin:4px 0;color:#555'><b>原文</b>：{_esc(f.excerpt)}</p>"
+    if f.status != "open":
+        html += f"<p style='margin:4px 0'><b>{DISPOSITION_LABELS[f.status]}</b>　{_esc(f.disposed_by)} {f.disposed_at[:16].replace('T', ' ')}"
+        html += f"　理由：{_esc(f.reason)}</p>" if f.reason else "</p>"
+    return html
+
+
+class CitationsPanel(QWidget):
+    citation_selected = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = CitationsModel(self)
+        self.table = make_table(self.model, (260, 72))
+        self.table.setWordWrap(True)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda cur, _prev: cur.isValid() and self.citation_selected.emit(self.model.record(cur.row()))
+        )
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+    def set_rows(self, rows, as_of) -> None:
+        self.model.set_records(rows)
+        self.table.resizeRowsToContents()
+        bad = sum(1 for r in rows if r.state != "in_force")
+        self.summary.setText(f"引用法律文件 {len(rows)} 处，需核对 {bad} 处（按 {as_of} 的效力状态）")
+
+
+class OpinionsPanel(QWidget):
+    """Counsel opinions in order; new ones are anchored to the selected passage or finding."""
+
+    add_requested = Signal(str, str)  # counsel, text
+    edit_requested = Signal(object, str)  # OpinionState, new text
+    opinion_selected = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.model = OpinionsModel(self)
+        self.table = make_table(self.model, (118, 70, 90))
+        self.table.setWordWrap(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.anchor = QLabel("针对：全文")
+        self.anchor.setWordWrap(True)
+        self.anchor.setStyleSheet("color: #555")
+        self.counsel = QComboBox(editable=True)
+        self.counsel.setMinimumWidth(140)
+        self.counsel.lineEdit().setPlaceholderText("法律顾问姓名")
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("opinionEditor")
+        self.editor.setPlaceholderText("在此填写法律意见（Ctrl+Enter 添加）")
+        self.editor.setFixedHeight(96)
+        self.add_button = QPushButton("添加意见（Ctrl+Enter）")
+        self.add_button.clicked.connect(self._add)
+        self.edit_button = QPushButton("修改所选意见")
+        self.edit_button.clicked.connect(self._edit)
+        self.add_action = QAction("添加意见", self, shortcut=QKeySequence("Ctrl+Return"), triggered=self._add)
+        self.add_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+        self.addAction(self.add_action)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("法律顾问"))
+        row.addWidget(self.counsel)
+        row.addStretch(1)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.anchor)
+        layout.addWidget(self.editor)
+        layout.addLayout(row)
+        self.set_editable(False)
+
+    def set_counsel_list(self, names) -> None:
+        text = self.counsel.currentText()
+        self.counsel.clear()
+        self.counsel.addItems(list(names))
+        self.counsel.setCurrentText(text or (names[0] if names else ""))
+
+    def set_opinions(self, opinions, finding_numbers: dict, editable: bool) -> None:
+        self.model.finding_numbers = finding_numbers
+        self.model.set_records(sorted(opinions, key=lambda o: o.written))
+        self.table.resizeRowsToContents()
+        self.set_editable(editable)
+
+    def set_editable(self, editable: bool) -> None:
+        for w in (self.editor, self.add_button, self.edit_button, self.counsel):
+            w.setEnabled(editable)
+        self.add_action.setEnabled(editable)
+
+    def set_anchor(self, text: str) -> None:
+        self.anchor.setText(f"针对：{text}")
+
+    def current(self):
+        return current_record(self.table)
+
+    def _on_current(self, current, _previous) -> None:
+        if current.isValid():
+            self.opinion_selected.emit(self.model.record(current.row()))
+
+    def _add(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if text and self.add_button.isEnabled():
+            self.add_requested.emit(self.counsel.currentText().strip(), text)
+
+    def _edit(self) -> None:
+        opinion, text = self.current(), self.editor.toPlainText().strip()
+        if opinion is not None and text:
+            self.edit_requested.emit(opinion, text)
+
+
+class ConclusionPanel(QWidget):
+    close_requested = Signal(str)  # pass | amend | reject
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setTextFormat(Qt.RichText)
+        self.catalogue = QLabel()
+        self.catalogue.setWordWrap(True)
+        self.box = QGroupBox("审查结论")
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        box_layout = QVBoxLayout(self.box)
+        for key in ("pass", "amend", "reject"):
+            button = QRadioButton()
+            self.buttons[key] = button
+            self.group.addButton(button)
+            box_layout.addWidget(button)
+        self.close_button = QPushButton("办结本次审查…")
+        self.close_button.clicked.connect(self._close)
+        self.closed_note = QLabel()
+        self.closed_note.setStyleSheet("color: #2e7d32; font-weight: bold")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addWidget(self.info)
+        layout.addWidget(self.catalogue)
+        layout.addWidget(self.box)
+        layout.addWidget(self.close_button)
+        layout.addWidget(self.closed_note)
+        layout.addStretch(1)
+
+    def set_review(self, state, catalogue: tuple[bool, list[str]] | None) -> None:
+        labels = CONCLUSION_LABELS[state.type]
+        for key, button in self.buttons.items():
+            button.setVisible(key in labels)
+            button.setText(labels.get(key, ""))
+            button.setChecked(state.conclusion == key)
+        counts = {"open": 0, "accepted": 0, "dismissed": 0}
+        for f in state.findings:
+            counts[f.status] = counts.get(f.status, 0) + 1
+        self.info.setText(
+            f"<b>{REVIEW_TYPE_LABELS[state.type]}</b><br>问题 {len(state.findings)} 项（采纳 {counts['accepted']}，"
+            f"不采纳 {counts['dismissed']}，待处理 {counts['open']}）；法律意见 {len(state.opinions)} 条"
+        )
+        if catalogue is None:
+            self.catalogue.setText("")
+        else:
+            required, items = catalogue
+            self.catalogue.setText(
+                "依重大执法决定法制审核目录：<b>须经法制审核</b>（" + "、".join(items) + "）" if required
+                else "依重大执法决定法制审核目录：未列入目录事项"
+            )
+        closed = state.conclusion is not None
+        for button in self.buttons.values():
+            button.setEnabled(not closed)
+        self.close_button.setEnabled(not closed)
+        self.closed_note.setText(f"已于 {cn_date(state.closed)} 办结：{state.conclusion_label}（{state.closed_by}）" if closed else "")
+
+    def _close(self) -> None:
+        chosen = next((k for k, b in self.buttons.items() if b.isChecked() and b.isVisible()), None)
+        if chosen:
+            self.close_requested.emit(chosen)
+
+
+class RevisionPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.model = RevisionModel(self)
+        self.table = make_table(self.model, (300, 60))
+        self.changes = QTextBrowser()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(QLabel("文字变化"))
+        layout.addWidget(self.changes, 1)
+
+    def set_revision(self, revision) -> None:
+        if revision is None:
+            self.title.setText("本文件没有已审查的前一稿。登记修订稿请用“文件 → 打开修订稿”。")
+            self.model.set_records([])
+            self.changes.clear()
+            return
+        resolved = sum(1 for s in revision.statuses if s.status == "resolved")
+        self.title.setText(
+            f"与前稿（{cn_date(revision.earlier.received)} 收文）比较：前稿问题 {len(revision.statuses)} 项，"
+            f"已解决 {resolved} 项，仍存在 {len(revision.statuses) - resolved} 项。"
+        )
+        self.model.set_records(revision.statuses)
+        html = []
+        for c in revision.changes:
+            if c.kind == "added":
+                html.append(f"<p><span style='color:#2e7d32'>新增：</span>{_esc(c.new)}</p>")
+            elif c.kind == "removed":
+                html.append(f"<p><span style='color:#b3261e'>删除：</span><s>{_esc(c.old)}</s></p>")
+            else:
+                html.append(f"<p><span style='color:#b26a00'>修改：</span><s>{_esc(c.old)}</s><br>→ {_esc(c.new)}</p>")
+        self.changes.setHtml("".join(html) or "<p>文字没有变化。</p>")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
