@@ -237,3 +237,16 @@ def test_queue_filters(qtbot, make_window, draft_docx, tmp_path):
     window.queue_search.clear()
     window.queue_type.setCurrentIndex(window.queue_type.findData("enforcement"))
     assert window.queue_model.rowCount() == 1
+
+
+def test_citations_panel_lists_each_citation_with_its_verdict(qtbot, make_window, draft_docx, qtmodeltester):
+    window = make_window()
+    open_draft(qtbot, window, draft_docx)
+    model = window.citations_panel.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
+    qtmodeltester.check(model)
+    row = model.record(0)
+    assert row.cited.startswith("《中华人民共和国大气污染防治法》第九十九条")
+    assert row.state == "repealed" and "生态环境法典" in row.detail  # received 2026-11-02, after the 法典
+    window.citations_panel.table.selectRow(0)
+    assert window.document_view.textCursor().selectedText() == row.cited

@@ -27,7 +27,7 @@ from workbench.gui.models import QueueModel, RecordRole, SortRole, cn_date
 from workbench.gui.panels import CitationsPanel, ConclusionPanel, FindingsPanel, OpinionsPanel, RevisionPanel, make_table
 from workbench.gui.tasks import run_in_background
 from workbench.intake import SUPPORTED_SUFFIXES
-from workbench.laws.overview import citation_rows
+from workbench.laws.overview import grouped_citation_rows
 from workbench.log.model import CONCLUSION_LABELS, REVIEW_TYPE_LABELS
 from workbench.progress import Cancelled, Progress
 from workbench.workspace import Workspace, default_type_for, kind_for_type
@@ -429,7 +429,13 @@ class MainWindow(QMainWindow):
             self.document_view.clear()
         self._refresh_review(state)
         as_of = document.date if document is not None and document.date else date.fromisoformat(state.received)
-        self.citations_panel.set_rows(citation_rows(document, as_of) if document is not None else [], as_of.isoformat())
+        self.citations_panel.set_rows([], "")
+        if document is not None:  # a long draft cites thousands of times: work it out off the GUI thread
+            run_in_background(
+                lambda: grouped_citation_rows(document, as_of),
+                lambda rows: self.document is document and self.citations_panel.set_rows(rows, as_of.isoformat()),
+                lambda exc: self.status_label.setText(f"引用核查失败：{exc}"),
+            )
         self.revision_panel.set_revision(self.ws.revision(state, document) if document is not None else None)
         self.setWindowTitle(f"{state.document.title or state.document.file_name} — 合法性审查工作台")
         self._select_in_queue(state.id)

@@ -200,15 +200,15 @@ class OpinionsModel(RecordTableModel):
 class CitationsModel(RecordTableModel):
     """CitationRow records (see workbench.citations_view)."""
 
-    COLUMNS = ("引用", "状态", "说明")
+    COLUMNS = ("引用", "次数", "状态", "说明")
     _COLORS = {"in_force": QColor("#2e7d32"), "repealed": QColor("#b3261e"), "no_such_article": QColor("#b3261e"),
                "unknown": QColor("#b26a00"), "amended": QColor("#b26a00"), "not_yet_in_force": QColor("#b26a00")}
 
     def cell(self, c, column, role):
-        return (c.cited, c.state_label, c.detail)[column] if column < 3 else None
+        return (c.cited, c.count, c.state_label, c.detail)[column] if column < 4 else None
 
     def decorate(self, c, column, role):
-        if role == Qt.ForegroundRole and column == 1:
+        if role == Qt.ForegroundRole and column == 2:
             return QBrush(self._COLORS.get(c.state, _GREY))
         if role == Qt.ToolTipRole:
             return c.detail

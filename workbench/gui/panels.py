@@ -164,7 +164,7 @@ class CitationsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = CitationsModel(self)
-        self.table = make_table(self.model, (260, 72))
+        self.table = make_table(self.model, (250, 40, 72))
         self.table.setWordWrap(True)
         self.table.selectionModel().currentRowChanged.connect(
             lambda cur, _prev: cur.isValid() and self.citation_selected.emit(self.model.record(cur.row()))
@@ -177,9 +177,11 @@ class CitationsPanel(QWidget):
 
     def set_rows(self, rows, as_of) -> None:
         self.model.set_records(rows)
-        self.table.resizeRowsToContents()
-        bad = sum(1 for r in rows if r.state != "in_force")
-        self.summary.setText(f"引用法律文件 {len(rows)} 处，需核对 {bad} 处（按 {as_of} 的效力状态）")
+        if len(rows) <= 300:  # wrapped rows cost a layout each; beyond this keep one line
+            self.table.resizeRowsToContents()
+        total = sum(r.count for r in rows)
+        bad = sum(r.count for r in rows if r.state != "in_force")
+        self.summary.setText(f"引用 {total} 处（{len(rows)} 种），需核对 {bad} 处（按 {as_of} 的效力状态）" if as_of else "")
 
 
 class OpinionsPanel(QWidget):

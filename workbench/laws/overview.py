@@ -6,7 +6,7 @@ whole list (what is cited, and that it is in force), so this lists them all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from workbench.intake.model import Document
@@ -24,8 +24,9 @@ class CitationRow:
     cited: str  # 《title》第X条…
     state: str  # a key of STATE_LABELS
     detail: str
-    start: int  # offsets into Document.text
+    start: int  # offsets into Document.text (of the first occurrence when grouped)
     end: int
+    count: int = 1  # occurrences of the same citation (grouped rows)
 
     @property
     def state_label(self) -> str:
@@ -68,3 +69,15 @@ def citation_rows(doc: Document, as_of: date) -> list[CitationRow]:
                 detail = f"《{v.entry.title}》" + (f"，{_cn_date(v.entry.in_force)}起施行" if v.entry.in_force else "")
         rows.append(CitationRow(cited, state, detail, start, end))
     return rows
+
+
+def grouped_citation_rows(doc: Document, as_of: date) -> list[CitationRow]:
+    """One row per distinct citation, in order of first appearance, with its count.
+
+    A long draft cites the same article many times; the reviewer needs each
+    verdict once, and the first place it occurs.
+    """
+    groups: dict[str, list[CitationRow]] = {}
+    for row in citation_rows(doc, as_of):
+        groups.setdefault(row.cited, []).append(row)
+    return [replace(rows[0], count=len(rows)) for rows in groups.values()]

@@ -19,3 +19,13 @@ def test_every_citation_is_listed_with_its_verdict():
 def test_before_the_code_took_effect_the_old_law_is_in_force():
     doc = document_from_text(TEXT, kind="enforcement")
     assert citation_rows(doc, date(2026, 5, 1))[0].state == "in_force"
+
+
+def test_repeated_citations_are_grouped_with_their_count():
+    from workbench.laws.overview import grouped_citation_rows
+
+    doc = document_from_text(TEXT + "\n再依据《中华人民共和国行政处罚法》第五十八条。", kind="enforcement")
+    rows = grouped_citation_rows(doc, date(2026, 10, 20))
+    counts = {r.cited: r.count for r in rows}
+    assert counts["《中华人民共和国行政处罚法》第五十八条"] == 2
+    assert len(rows) == 4
