@@ -29,6 +29,15 @@ class CheckResult:
     def has_errors(self) -> bool:
         return any(f.severity == "error" for f in self.findings)
 
+    def legal_review(self) -> tuple[bool, list[str]] | None:
+        """For an enforcement decision: must it be legally reviewed (the catalogue), and for which items."""
+        from workbench.catalogue import legal_review_required
+
+        if self.document.kind is None or self.document.kind.value != "enforcement":
+            return None
+        required, matches = legal_review_required(self.findings)
+        return required, [f"{m.label}（“{m.matched}”）" if m.matched else m.label for m in matches]
+
     def counts(self) -> dict[str, int]:
         out = {"error": 0, "warning": 0, "info": 0}
         for f in self.findings:

@@ -99,3 +99,15 @@ def test_rules_test_runs_every_example():
 def test_runs_from_any_directory(tmp_path, gbk_draft):
     r = run("check", str(gbk_draft), cwd=tmp_path)
     assert r.returncode == 1 and "fc.entry" in r.stdout
+
+
+def test_enforcement_decision_says_whether_legal_review_is_required(tmp_path):
+    path = tmp_path / "决定书.txt"
+    path.write_text("某市生态环境局\n行政处罚决定书\n当事人：某某化工有限公司\n我局决定对你单位实施按日连续处罚。\n", encoding="utf-8")
+    data = json.loads(run("check", str(path), "--format", "json").stdout)["documents"][0]
+    assert data["legal_review"]["required"] is True
+    assert any("按日连续处罚" in item for item in data["legal_review"]["items"])
+    assert "须经法制审核" in run("check", str(path)).stdout
+    normative = tmp_path / "通知.txt"
+    normative.write_text(CLEAN, encoding="utf-8")
+    assert "legal_review" not in json.loads(run("check", str(normative), "--format", "json").stdout)["documents"][0]

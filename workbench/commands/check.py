@@ -86,6 +86,7 @@ def _result_json(r) -> dict:
         "date": d.date.isoformat() if d.date else None,
         "as_of": r.as_of.isoformat() if r.as_of else None,
         "findings": [f.to_json() for f in r.findings],
+        **({"legal_review": {"required": lr[0], "items": lr[1]}} if (lr := r.legal_review()) is not None else {}),
     }
 
 
@@ -110,5 +111,8 @@ def _print_text(r) -> None:
             print(f"{'':12}依据：{'；'.join(f.basis)}")
         if f.excerpt:
             print(f"{'':12}原文：{f.excerpt}")
+    lr = r.legal_review()
+    if lr is not None:
+        print("  法制审核：" + ("须经法制审核（目录事项：" + "；".join(lr[1]) + "）" if lr[0] else "未列入重大执法决定法制审核目录"))
     c = r.counts()
     print(f"  共 {len(r.findings)} 项：错误 {c['error']}，警示 {c['warning']}，提示 {c['info']}（按 {r.as_of} 的法律状态）\n")
