@@ -12,6 +12,9 @@ COMMANDS = [
     ("log", "workbench.commands.log"),
     ("laws", "workbench.commands.laws"),
     ("eval", "workbench.commands.eval"),
+    ("register", "workbench.commands.register"),
+    ("letter", "workbench.commands.letter"),
+    ("stats", "workbench.commands.stats"),
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

@@ -1,0 +1,61 @@
+"""``workbench register`` (xlsx), ``letter``, ``stats`` from the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from docx import Document
+from openpyxl import load_workbook
+
+from workbench.cli import main
+
+
+def test_register_to_xlsx_with_filters(sample, tmp_path, capsys):
+    out = tmp_path / "台账.xlsx"
+    code = main(["register", "--from", "2026-01-01", "--to", "2026-12-31", "--xlsx", str(out), "--type", "legality",
+                 "--bureau", "某市生态环境局", "--db", str(sample.path)])
+    assert code == 0
+    assert "3 件" in capsys.readouterr().out
+    ws = load_workbook(out).active
+    assert ws["A1"].value == "某市生态环境局合法性审查台账"
+    assert [ws.cell(row=r, column=5).value for r in (4, 5, 6)] == ["规范性文件合法性审核"] * 3
+
+
+def test_register_needs_an_output_and_a_sane_period(sample, tmp_path, capsys):
+    assert main(["register", "--from", "2026-12-31", "--to", "2026-01-01", "--xlsx", str(tmp_path / "x.xlsx"),
+                 "--db", str(sample.path)]) == 2
+    assert "截止日期早于起始日期" in capsys.readouterr().err
+
+
+def test_letter_to_docx(sample, tmp_path, capsys):
+    out = tmp_path / "意见书.docx"
+    assert main(["letter", sample.ids["decision"][:8], "--docx", str(out), "--bureau", "某市生态环境局",
+                 "--number", "某环法审〔2026〕5号", "--db", str(sample.path)]) == 0
+    doc = Document(out)
+    assert doc.paragraphs[0].text == "重大执法决定法制审核意见书"
+    assert doc.paragraphs[1].text == "编号：某环法审〔2026〕5号"
+    assert main(["letter", sample.ids["open"], "--docx", str(tmp_path / "no.docx"), "--db", str(sample.path)]) == 2
+    assert "尚未办结" in capsys.readouterr().err
+    assert not (tmp_path / "no.docx").exists()
+
+
+def test_stats_json_and_text(sample, capsys):
+    assert main(["stats", "--year", "2026", "--format", "json", "--db", str(sample.path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["types"]["enforcement"]["completed"] == 1 and data["opinions"] == 4
+    assert main(["stats", "--year", "2026", "--db", str(sample.path)]) == 0
+    assert "全年完成重大执法决定法制审核1件" in capsys.readouterr().out
+
+
+def test_xlsx_and_stats_do_not_load_qt(sample, tmp_path):
+    code = (
+        "import sys; from workbench.cli import main; "
+        "main(['register', '--from', '2026-01-01', '--to', '2026-12-31', '--xlsx', sys.argv[2], '--db', sys.argv[1]]); "
+        "main(['stats', '--year', '2026', '--db', sys.argv[1]]); "
+        "print('QT:', [m for m in sys.modules if m.startswith('PySide6')])"
+    )
+    r = subprocess.run([sys.executable, "-c", code, str(sample.path), str(tmp_path / "x.xlsx")],
+                       capture_output=True, text=True, timeout=120)
+    assert "QT: []" in r.stdout, r.stdout + r.stderr
