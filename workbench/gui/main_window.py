@@ -174,6 +174,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(QAction("打开示例草案(&S)", self, triggered=lambda: self.open_paths([self.sample_path])))
         file_menu.addSeparator()
         self.reports_menu = file_menu.addMenu("台账与报表(&P)")
+        from workbench.gui import reports_menu
+
+        reports_menu.install(self, self.reports_menu)
         file_menu.addSeparator()
         file_menu.addAction(QAction("退出(&X)", self, shortcut=QKeySequence.Quit, triggered=self.close))
 

@@ -285,6 +285,7 @@ class ConclusionPanel(QWidget):
             self.buttons[key] = button
             self.group.addButton(button)
             box_layout.addWidget(button)
+        self.allowed: tuple[str, ...] = ()
         self.close_button = QPushButton("办结本次审查…")
         self.close_button.clicked.connect(self._close)
         self.closed_note = QLabel()
@@ -300,6 +301,7 @@ class ConclusionPanel(QWidget):
 
     def set_review(self, state, catalogue: tuple[bool, list[str]] | None) -> None:
         labels = CONCLUSION_LABELS[state.type]
+        self.allowed = tuple(labels)
         for key, button in self.buttons.items():
             button.setVisible(key in labels)
             button.setText(labels.get(key, ""))
@@ -326,7 +328,8 @@ class ConclusionPanel(QWidget):
         self.closed_note.setText(f"已于 {cn_date(state.closed)} 办结：{state.conclusion_label}（{state.closed_by}）" if closed else "")
 
     def _close(self) -> None:
-        chosen = next((k for k, b in self.buttons.items() if b.isChecked() and b.isVisible()), None)
+        # Not isVisible(): that is False whenever this tab is not the one shown.
+        chosen = next((k for k, b in self.buttons.items() if b.isChecked() and k in self.allowed), None)
         if chosen:
             self.close_requested.emit(chosen)
 

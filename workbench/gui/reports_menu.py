@@ -1,0 +1,239 @@
+"""The 台账与报表 menu: the register, the opinion letter of the shown review, the year's figures.
+
+Builders (no Qt) come from ``workbench.reports``; printing and PDF from
+``workbench.gui.printing`` (one render path for preview, print and PDF).
+PDF and .docx/.xlsx files are written off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+    QSpinBox, QTabWidget, QTextBrowser, QVBoxLayout,
+)
+
+from workbench.gui.tasks import run_in_background
+from workbench.log.model import REVIEW_TYPE_LABELS
+
+
+def _pydate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def _save_in_background(window, what: str, write, path: str) -> None:
+    window.status_label.setText(f"正在生成{what}…")
+    window.progress.setRange(0, 0)  # busy indicator: no stages to report
+    window.progress.show()
+
+    def done(_result):
+        window.progress.hide()
+        window.progress.setRange(0, 100)
+        window.status_label.setText(f"{what}已保存：{path}")
+
+    def failed(exc):
+        window.progress.hide()
+        window.progress.setRange(0, 100)
+        window.show_error(f"{what}未能保存", getattr(exc, "message", f"{type(exc).__name__}: {exc}"))
+
+    run_in_background(lambda: write(path), done, failed)
+
+
+class RegisterDialog(QDialog):
+    """Choose the period and filters, then preview, print, or save as PDF / Excel."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle("审查台账")
+        year = date.today().year
+        self.date_from = QDateEdit(QDate(year, 1, 1), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.date_to = QDateEdit(QDate(year, 12, 31), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.type_box = QComboBox()
+        self.type_box.addItem("全部", None)
+        for key, label in REVIEW_TYPE_LABELS.items():
+            self.type_box.addItem(label, key)
+        self.conclusion_box = QComboBox()
+        self.conclusion_box.addItem("全部", None)
+        for key, label in (("pass", "通过 / 符合"), ("amend", "修改后通过"), ("reject", "不予通过 / 不符合")):
+            self.conclusion_box.addItem(label, key)
+        self.unit_box = QComboBox(editable=True)
+        self.unit_box.addItem("")
+        self.unit_box.addItems(sorted({r.unit for r in window.queue_model.records() if r.unit}))
+        form = QFormLayout()
+        form.addRow("收文日期自", self.date_from)
+        form.addRow("至", self.date_to)
+        form.addRow("审查类型", self.type_box)
+        form.addRow("审查结论", self.conclusion_box)
+        form.addRow("送审单位", self.unit_box)
+        buttons = QHBoxLayout()
+        for text, slot in (("打印预览…", self.preview), ("打印…", self.print_), ("导出 PDF…", self.save_pdf),
+                           ("导出 Excel…", self.save_xlsx), ("关闭", self.reject)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+    def register(self):
+        from workbench.reports import build_register
+
+        return build_register(
+            self.window_.ws.log, _pydate(self.date_from.date()), _pydate(self.date_to.date()),
+            type=self.type_box.currentData(), conclusion=self.conclusion_box.currentData(),
+            unit=self.unit_box.currentText().strip() or None, bureau=self.window_.ws.settings.get("bureau_name", ""),
+        )
+
+    def preview(self) -> None:
+        from workbench.gui.printing import print_preview_register
+
+        print_preview_register(self, self.register())
+
+    def print_(self) -> None:
+        from workbench.gui.printing import print_register
+
+        print_register(self, self.register())
+
+    def save_pdf(self) -> None:
+        from workbench.gui.printing import export_register_pdf
+
+        path, _ = QFileDialog.getSaveFileName(self, "导出审查台账", f"审查台账-{date.today().isoformat()}.pdf", "PDF (*.pdf)")
+        if path:
+            register = self.register()  # read the log here, on its thread
+            _save_in_background(self.window_, "审查台账 PDF", lambda p: export_register_pdf(p, register), path)
+
+    def save_xlsx(self) -> None:
+        from workbench.reports import write_register_xlsx
+
+        path, _ = QFileDialog.getSaveFileName(self, "导出审查台账", f"审查台账-{date.today().isoformat()}.xlsx", "Excel (*.xlsx)")
+        if path:
+            register = self.register()
+            _save_in_background(self.window_, "审查台账 Excel", lambda p: write_register_xlsx(register, p), path)
+
+
+class StatsDialog(QDialog):
+    """The year's figures: tables, a chart, and the paragraph for the annual report."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        from workbench.gui.printing import StatsChart
+
+        self.window_ = window
+        self.setWindowTitle("年度统计")
+        self.resize(900, 640)
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.year.valueChanged.connect(self.refresh)
+        self.tables = QTextBrowser()
+        self.chart = StatsChart(None, self)
+        self.paragraph = QPlainTextEdit(readOnly=True)
+        copy = QPushButton("复制这段文字")
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.paragraph.toPlainText()))
+        tabs = QTabWidget()
+        tabs.addTab(self.tables, "统计表")
+        tabs.addTab(self.chart, "图表")
+        top = QHBoxLayout()
+        top.addWidget(QLabel("年度"))
+        top.addWidget(self.year)
+        top.addStretch(1)
+        for text, slot in (("打印预览…", self.preview), ("导出 PDF…", self.save_pdf), ("关闭", self.reject)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            top.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(QLabel("可直接用于年度法治政府建设报告的表述："))
+        layout.addWidget(self.paragraph)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(copy)
+        layout.addLayout(row)
+        self.stats = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        from workbench.reports import year_stats
+
+        self.stats = year_stats(self.window_.ws.log, self.year.value())
+        html = []
+        for s in self.stats.sections():
+            head = "".join(f"<th>{c}</th>" for c in s.columns)
+            body = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in s.rows)
+            html.append(f"<h4>{s.title}</h4><table border='1' cellspacing='0' cellpadding='4'><tr>{head}</tr>{body}</table>")
+        self.tables.setHtml("".join(html))
+        self.chart.set_stats(self.stats)
+        self.paragraph.setPlainText(self.stats.paragraph())
+
+    def preview(self) -> None:
+        from workbench.gui.printing import print_preview_stats
+
+        print_preview_stats(self, self.stats)
+
+    def save_pdf(self) -> None:
+        from workbench.gui.printing import export_stats_pdf
+
+        path, _ = QFileDialog.getSaveFileName(self, "导出年度统计", f"年度统计-{self.year.value()}.pdf", "PDF (*.pdf)")
+        if path:
+            stats = self.stats
+            _save_in_background(self.window_, "年度统计 PDF", lambda p: export_stats_pdf(p, stats), path)
+
+
+class LetterActions:
+    """Opinion letter of the review shown (a closed review only)."""
+
+    def __init__(self, window):
+        self.window = window
+
+    def letter(self):
+        from workbench.reports import build_letter
+
+        w = self.window
+        if w.state is None or w.state.conclusion is None:
+            w.show_error("尚不能出具意见书", "请先办结本次审查（“结论”页），再出具审核意见书。")
+            return None
+        return build_letter(w.ws.review(w.state.id), bureau=w.ws.settings.get("bureau_name", ""))
+
+    def preview(self) -> None:
+        from workbench.gui.printing import print_preview_letter
+
+        letter = self.letter()
+        if letter is not None:
+            print_preview_letter(self.window, letter)
+
+    def save_docx(self) -> None:
+        from workbench.reports import write_letter_docx
+
+        letter = self.letter()
+        if letter is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出审核意见书", f"{letter.title}-{self.window.state.document.title or '草案'}.docx", "Word 文档 (*.docx)")
+        if path:
+            _save_in_background(self.window, "审核意见书", lambda p: write_letter_docx(letter, p), path)
+
+    def save_pdf(self) -> None:
+        from workbench.gui.printing import export_letter_pdf
+
+        letter = self.letter()
+        if letter is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出审核意见书", f"{letter.title}.pdf", "PDF (*.pdf)")
+        if path:
+            _save_in_background(self.window, "审核意见书 PDF", lambda p: export_letter_pdf(p, letter), path)
+
+
+def install(window, menu) -> None:
+    letters = LetterActions(window)
+    window.letter_actions = letters
+    menu.addAction(QAction("审查台账…", window, shortcut=QKeySequence("Ctrl+P"), triggered=lambda: RegisterDialog(window).exec()))
+    menu.addSeparator()
+    menu.addAction(QAction("审核意见书：打印预览…", window, triggered=letters.preview))
+    menu.addAction(QAction("审核意见书：导出 Word…", window, triggered=letters.save_docx))
+    menu.addAction(QAction("审核意见书：导出 PDF…", window, triggered=letters.save_pdf))
+    menu.addSeparator()
+    menu.addAction(QAction("年度统计…", window, triggered=lambda: StatsDialog(window).exec()))
