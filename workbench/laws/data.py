@@ -30,9 +30,8 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 
-import yaml
-
 from workbench.errors import RuleFileError
+from workbench.yaml_nodes import NodeReader, compose
 from workbench.laws.model import EVENTS, LEVELS, ArticleMapping, FineRange, LawEntry, StatusEvent, Version
 
 FILE_KEYS = {"laws", "mappings", "fines"}
@@ -43,82 +42,7 @@ MAPPING_KEYS = {"law", "article", "items", "to_law", "to_article", "note", "sour
 FINE_KEYS = {"law", "article", "paragraph", "items", "min", "max", "per_unit", "when", "relative", "source"}
 OVERLAY_NAME = "registry_overlay.yaml"
 
-_constructor = yaml.SafeLoader("")
 # libyaml composes ~10x faster and still gives every node its line.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Reader:
-    def __init__(self, path: str):
-        self.path = path
-
-    def fail(self, node, problem: str):
-        raise RuleFileError(self.path, node.start_mark.line + 1 if node is not None else None, problem)
-
-    def mapping(self, node, allowed: set[str], what: str, required=frozenset()) -> dict:
-        if not isinstance(node, yaml.MappingNode):
-            self.fail(node, f"{what}应为“键: 值”的映射")
-        out: dict = {}
-        for k, v in node.value:
-            key = k.value if isinstance(k, yaml.ScalarNode) else None
-            if key not in allowed:
-                self.fail(k, f"{what}中有未知的键“{key}”（允许的键：{'、'.join(sorted(allowed))}）")
-            if key in out:
-                self.fail(k, f"{what}中的键“{key}”重复出现")
-            out[key] = v
-        missing = sorted(set(required) - out.keys())
-        if missing:
-            self.fail(node, f"{what}缺少必需的键：{'、'.join(missing)}")
-        return out
-
-    def value(self, node, what: str):
-        if not isinstance(node, yaml.ScalarNode):
-            self.fail(node, f"{what}应为单个值")
-        try:
-            return _constructor.construct_object(node)
-        except ValueError as exc:  # 2026-13-01 looks like a date but is none
-            self.fail(node, f"{what}的值“{node.value}”无效（{exc}）；日期应写作 2026-08-15")
-
-    def text(self, node, what: str, optional: bool = False) -> str:
-        v = self.value(node, what)
-        if v is None and optional:
-            return ""
-        if not isinstance(v, str) or not v.strip():
-            self.fail(node, f"{what}应为非空文字")
-        return v.strip()
-
-    def date(self, node, what: str) -> date | None:
-        v = self.value(node, what)
-        if v is None or isinstance(v, date):
-            return v
-        try:
-            return date.fromisoformat(str(v))
-        except ValueError:
-            self.fail(node, f"{what}应为日期，如 2026-08-15")
-
-    def int(self, node, what: str, optional: bool = True, minimum: int = 0) -> int | None:
-        v = self.value(node, what)
-        if v is None and optional:
-            return None
-        if not isinstance(v, int) or isinstance(v, bool) or v < minimum:
-            self.fail(node, f"{what}应为不小于 {minimum} 的整数")
-        return v
-
-    def bool(self, node, what: str) -> bool:
-        v = self.value(node, what)
-        if not isinstance(v, bool):
-            self.fail(node, f"{what}应为 true 或 false")
-        return v
-
-    def seq(self, node, what: str) -> list:
-        if isinstance(node, yaml.ScalarNode) and _constructor.construct_object(node) is None:
-            return []
-        if not isinstance(node, yaml.SequenceNode):
-            self.fail(node, f"{what}应为列表")
-        return node.value
-
-    def ints(self, node, what: str) -> tuple[int, ...]:
-        return tuple(self.int(n, what + "的项", optional=False, minimum=1) for n in self.seq(node, what))
 
 
 class RegistryData:
@@ -131,24 +55,20 @@ class RegistryData:
         self.files: list[str] = []
 
     def add_text(self, text: str, path: str) -> None:
-        r = _Reader(path)
-        try:
-            root = yaml.compose(text, Loader=_LOADER)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            raise RuleFileError(path, mark.line + 1 if mark else None, f"YAML 格式错误：{exc.problem or exc.context}") from None
+        r = NodeReader(path)
+        root = compose(text, path)
         self.files.append(path)
         if root is None:
             return
         top = r.mapping(root, FILE_KEYS, "法律登记册文件")
-        for node in r.seq(top["laws"], "laws") if "laws" in top else ():
+        for node in r.seq(top["laws"], "laws", empty_ok=True) if "laws" in top else ():
             self._law(r, node)
-        for node in r.seq(top["mappings"], "mappings") if "mappings" in top else ():
+        for node in r.seq(top["mappings"], "mappings", empty_ok=True) if "mappings" in top else ():
             self.mappings.append(self._mapping(r, node))
-        for node in r.seq(top["fines"], "fines") if "fines" in top else ():
+        for node in r.seq(top["fines"], "fines", empty_ok=True) if "fines" in top else ():
             self.fines.append(self._fine(r, node))
 
-    def _law(self, r: _Reader, node) -> None:
+    def _law(self, r: NodeReader, node) -> None:
         m = r.mapping(node, LAW_KEYS, "法律条目", required={"title"})
         title = r.text(m["title"], "title").strip("《》")
         entry = self.laws.get(title)
@@ -161,36 +81,36 @@ class RegistryData:
             if level not in LEVELS:
                 r.fail(m["level"], f"level“{level}”无效（可选：{'、'.join(LEVELS)}）")
             entry.level = level
-        for name in r.seq(m["short"], "short") if "short" in m else ():
+        for name in r.seq(m["short"], "short", empty_ok=True) if "short" in m else ():
             s = r.text(name, "short 的名称").strip("《》")
             if s not in entry.short:
                 entry.short.append(s)
         if "promulgated" in m:
-            entry.promulgated = r.date(m["promulgated"], "promulgated")
+            entry.promulgated = r.date(m["promulgated"], "promulgated", optional=True)
         if "in_force" in m:
-            entry.in_force = r.date(m["in_force"], "in_force")
+            entry.in_force = r.date(m["in_force"], "in_force", optional=True)
         if "articles" in m:
-            entry.articles = r.int(m["articles"], "articles", minimum=1)
+            entry.articles = r.int(m["articles"], "articles", minimum=1, optional=True)
         if "source" in m:
             entry.source = r.text(m["source"], "source")
-        for v in r.seq(m["versions"], "versions") if "versions" in m else ():
+        for v in r.seq(m["versions"], "versions", empty_ok=True) if "versions" in m else ():
             vm = r.mapping(v, VERSION_KEYS, "versions 的一项")
             version = Version(
-                published=r.date(vm["published"], "published") if "published" in vm else None,
-                in_force=r.date(vm["in_force"], "in_force") if "in_force" in vm else None,
-                articles=r.int(vm["articles"], "articles", minimum=1) if "articles" in vm else None,
+                published=r.date(vm["published"], "published", optional=True) if "published" in vm else None,
+                in_force=r.date(vm["in_force"], "in_force", optional=True) if "in_force" in vm else None,
+                articles=r.int(vm["articles"], "articles", minimum=1, optional=True) if "articles" in vm else None,
                 source=r.text(vm["source"], "source", optional=True) if "source" in vm else "",
             )
             if version not in entry.versions:
                 entry.versions.append(version)
-        for ev in r.seq(m["status"], "status") if "status" in m else ():
+        for ev in r.seq(m["status"], "status", empty_ok=True) if "status" in m else ():
             em = r.mapping(ev, EVENT_KEYS, "status 的一项", required={"event"})
             kind = r.value(em["event"], "event")
             if kind not in EVENTS:
                 r.fail(em["event"], f"event“{kind}”无效（可选：{'、'.join(EVENTS)}）")
             event = StatusEvent(
                 event=kind,
-                on=r.date(em["on"], "on") if "on" in em else None,
+                on=r.date(em["on"], "on", optional=True) if "on" in em else None,
                 by=r.text(em["by"], "by").strip("《》") if "by" in em else "",
                 article=r.text(em["article"], "article") if "article" in em else "",
                 note=r.text(em["note"], "note") if "note" in em else "",
@@ -201,7 +121,7 @@ class RegistryData:
         if not entry.source and not entry.status and not entry.versions:
             r.fail(node, f"条目《{title}》须写明 source（事实出处）")
 
-    def _mapping(self, r: _Reader, node) -> ArticleMapping:
+    def _mapping(self, r: NodeReader, node) -> ArticleMapping:
         m = r.mapping(node, MAPPING_KEYS, "条文对照", required={"law", "article", "to_law", "to_article", "source"})
         return ArticleMapping(
             law=r.text(m["law"], "law").strip("《》"),
@@ -213,11 +133,11 @@ class RegistryData:
             source=r.text(m["source"], "source"),
         )
 
-    def _fine(self, r: _Reader, node) -> FineRange:
+    def _fine(self, r: NodeReader, node) -> FineRange:
         m = r.mapping(node, FINE_KEYS, "罚款幅度", required={"law", "article", "min", "source"})
         lo = r.int(m["min"], "min", optional=False)
-        hi = r.int(m["max"], "max") if "max" in m else None
-        per_unit = r.int(m["per_unit"], "per_unit", minimum=1) if "per_unit" in m else None
+        hi = r.int(m["max"], "max", optional=True) if "max" in m else None
+        per_unit = r.int(m["per_unit"], "per_unit", minimum=1, optional=True) if "per_unit" in m else None
         if hi is None and per_unit is None:
             r.fail(node, "罚款幅度须有 max（上限）或 per_unit（按件计罚的单价）")
         if hi is not None and hi < lo:
@@ -225,7 +145,7 @@ class RegistryData:
         return FineRange(
             law=r.text(m["law"], "law").strip("《》"),
             article=r.int(m["article"], "article", optional=False, minimum=1),
-            paragraph=r.int(m["paragraph"], "paragraph", minimum=1) if "paragraph" in m else None,
+            paragraph=r.int(m["paragraph"], "paragraph", minimum=1, optional=True) if "paragraph" in m else None,
             items=r.ints(m["items"], "items") if "items" in m else (),
             min=lo,
             max=hi,

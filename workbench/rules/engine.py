@@ -147,26 +147,12 @@ class Engine:
             yield from self._together(m, [h for h in rule_hits if h[ROLE] == GROUP and not is_excluded(h[START], h[END])], seg)
         elif kind == "regex":
             pattern = self._regex[i]
-            done: set[int] = set()
-            for h in rule_hits:
-                if h[ROLE] != TERM:
-                    continue
-                unit, s, e = seg.unit(m.within, h[START])
-                if unit in done:
-                    continue
-                done.add(unit)
+            for s, e in _candidate_units(rule_hits, seg, m.within):
                 for match in pattern.finditer(text, s, e):
                     if match.end() > match.start() and not is_excluded(match.start(), match.end()):
                         yield match.start(), match.end()
         elif kind == "fuzzy":
-            done = set()
-            for h in rule_hits:
-                if h[ROLE] != TERM:
-                    continue
-                unit, s, e = seg.unit(m.within, h[START])
-                if unit in done:
-                    continue
-                done.add(unit)
+            for s, e in _candidate_units(rule_hits, seg, m.within):
                 chunk = text[s:e]
                 # A correct spelling of any listed term is not a variant of another.
                 exact = [(k, k + len(t)) for t in m.fuzzy for k in _occurrences(chunk, t)]
@@ -247,6 +233,18 @@ def _message(rule: Rule, matched: str, hit: CheckHit | None) -> str:
 def _fuzzy_anchors(terms: tuple[str, ...]) -> list[str]:
     # Without anchors, look where the first or last two characters of a term appear.
     return sorted({t[:2] for t in terms} | {t[-2:] for t in terms}) if terms else []
+
+
+def _candidate_units(rule_hits, seg: Segments, within: str):
+    """(start, end) of each sentence or clause holding an anchor hit, once each."""
+    done: set[int] = set()
+    for h in rule_hits:
+        if h[ROLE] != TERM:
+            continue
+        unit, s, e = seg.unit(within, h[START])
+        if unit not in done:
+            done.add(unit)
+            yield s, e
 
 
 def _occurrences(text: str, term: str):

@@ -34,6 +34,7 @@ from workbench.rules.model import (
     Basis, Example, Matcher, Rule,
 )
 from workbench.text.normalize import normalize_term
+from workbench.yaml_nodes import NodeReader, compose
 
 FILE_KEYS = {"applies_to", "rules"}
 RULE_KEYS = {"id", "category", "severity", "message", "basis", "match", "guards", "applies_to", "applies_from", "applies_until", "examples"}
@@ -45,73 +46,11 @@ EXAMPLES_KEYS = {"trigger", "pass"}
 EXAMPLE_KEYS = {"text", "kind", "as_of"}
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
-_constructor = yaml.SafeLoader("")
-
-
-class _Reader:
-    """Walks YAML nodes, so that every value still knows its line."""
-
-    def __init__(self, path: str):
-        self.path = path
-
-    def fail(self, node, problem: str):
-        line = node.start_mark.line + 1 if node is not None else None
-        raise RuleFileError(self.path, line, problem)
-
-    def mapping(self, node, allowed: set[str], what: str, required: set[str] = frozenset()) -> dict:
-        if not isinstance(node, yaml.MappingNode):
-            self.fail(node, f"{what}应为“键: 值”的映射")
-        out: dict = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key not in allowed:
-                self.fail(key_node, f"{what}中有未知的键“{key}”（允许的键：{'、'.join(sorted(allowed))}）")
-            if key in out:
-                self.fail(key_node, f"{what}中的键“{key}”重复出现")
-            out[key] = value_node
-        missing = sorted(required - out.keys())
-        if missing:
-            self.fail(node, f"{what}缺少必需的键：{'、'.join(missing)}")
-        return out
-
-    def scalar(self, node, what: str):
-        if not isinstance(node, yaml.ScalarNode):
-            self.fail(node, f"{what}应为单个值")
-        try:
-            return _constructor.construct_object(node)
-        except (ValueError, yaml.YAMLError) as exc:  # e.g. a date such as 2026-13-01
-            self.fail(node, f"{what}的值“{node.value}”无效（{exc}）")
-
-    def text(self, node, what: str) -> str:
-        value = self.scalar(node, what)
-        if not isinstance(value, str) or not value.strip():
-            self.fail(node, f"{what}应为非空文字")
-        return value.strip()
-
-    def choice(self, node, options, what: str) -> str:
-        value = self.scalar(node, what)
-        if value not in options:
-            self.fail(node, f"{what}“{value}”无效（可选：{'、'.join(options)}）")
-        return value
-
-    def seq(self, node, what: str) -> list:
-        if not isinstance(node, yaml.SequenceNode):
-            self.fail(node, f"{what}应为列表")
-        if not node.value:
-            self.fail(node, f"{what}不能为空列表")
-        return node.value
+class _Reader(NodeReader):
+    """The shared node reader plus what rule packs need: terms and regular expressions."""
 
     def terms(self, node, what: str) -> tuple[str, ...]:
         return tuple(normalize_term(self.text(item, what + "的词语")) for item in self.seq(node, what))
-
-    def date(self, node, what: str) -> date:
-        value = self.scalar(node, what)
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value))
-        except ValueError:
-            self.fail(node, f"{what}应为日期，如 2026-08-15")
 
     def regex(self, node, what: str) -> str:
         pattern = self.text(node, what)
@@ -154,12 +93,12 @@ def _matcher(r: _Reader, node) -> Matcher:
     if "within" in m:
         kw["within"] = r.choice(m["within"], SCOPES, "within")
     if "near" in m:
-        near = r.scalar(m["near"], "near")
+        near = r.value(m["near"], "near")
         if not isinstance(near, int) or near <= 0:
             r.fail(m["near"], "near 应为正整数（字数）")
         kw["near"] = near
     if "word" in m:
-        word = r.scalar(m["word"], "word")
+        word = r.value(m["word"], "word")
         if not isinstance(word, bool):
             r.fail(m["word"], "word 应为 true 或 false")
         kw["word"] = word
@@ -168,7 +107,7 @@ def _matcher(r: _Reader, node) -> Matcher:
     if "anchors" in m:
         kw["anchors"] = r.terms(m["anchors"], "anchors")
     if "threshold" in m:
-        t = r.scalar(m["threshold"], "threshold")
+        t = r.value(m["threshold"], "threshold")
         if not isinstance(t, (int, float)) or not 50 <= t <= 100:
             r.fail(m["threshold"], "threshold 应为 50 到 100 之间的数")
         kw["threshold"] = float(t)
@@ -251,11 +190,7 @@ def load_rule_file(path: str | Path, review: str, text: str | None = None) -> li
             text = Path(path).read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise RuleFileError(path, None, "文件不是 UTF-8 编码") from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise RuleFileError(path, mark.line + 1 if mark else None, f"YAML 格式错误：{exc.problem or exc.context}") from None
+    root = compose(text, path)
     if root is None:
         return []
     top = r.mapping(root, FILE_KEYS, "规则文件", required={"rules"})
