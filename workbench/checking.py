@@ -7,6 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from workbench.intake import Document, load_document
+from workbench.intake.metadata import reading_date
 from workbench.progress import NO_PROGRESS, Progress
 from workbench.rules import REVIEWS, Engine, Finding, load_builtin_rules
 
@@ -62,7 +63,7 @@ def check_file(path, kind=None, as_of: date | None = None, engine: Engine | None
 def check_document(doc: Document, as_of: date | None = None, engine: Engine | None = None, reviews=REVIEWS) -> CheckResult:
     """Check ``doc`` with the packs named in ``reviews`` (all by default)."""
     engine = engine or builtin_engine()
-    effective = as_of or doc.date or date.today()
+    effective = reading_date(doc, as_of)
     return CheckResult(doc, engine.check(doc, as_of=effective, reviews=tuple(reviews)), effective)
 
 

@@ -1,7 +1,7 @@
 """Word (.docx) drafts, read through python-docx and its XML.
 
-Reading order: body paragraphs and table cells as they stand, then headers and
-footers (each distinct one once). Tracked insertions count as text, tracked
+Reading order: headers and footers first (each distinct one once), then body
+paragraphs and table cells as they stand, so that the body ends the text. Tracked insertions count as text, tracked
 deletions do not, comments are ignored. Automatic list numbering ("第一条",
 "（一）" produced by Word, not typed) is computed from numbering.xml and put in
 front of the paragraph, because reviewers and citations refer to it.
@@ -217,7 +217,11 @@ def read_docx(path: str) -> Document:
 
     walk(docx.element.body)
 
-    seen: set[str] = set()
+    # Headers and footers go first: the body must end the text, because
+    # checks read the signature and date at its end, and nearly every decision
+    # has a page-number footer.
+    margins: list[tuple[str, dict]] = []
+    seen: set[tuple[str, str]] = set()
     for section in docx.sections:
         for source, part in (("header", section.header), ("footer", section.footer)):
             if part.is_linked_to_previous and seen:
@@ -226,9 +230,9 @@ def read_docx(path: str) -> Document:
                 text = _paragraph_text(p._p).strip()
                 if text and (source, text) not in seen:
                     seen.add((source, text))
-                    items.append((text, {"source": source}))
+                    margins.append((text, {"source": source}))
 
-    doc = Document.from_paragraphs(path, items, "docx")
+    doc = Document.from_paragraphs(path, margins + items, "docx")
     if tracked["ins"] or tracked["del"]:
         doc.notes.append(f"文档含修订痕迹（插入 {tracked['ins']} 处、删除 {tracked['del']} 处）：按接受全部修订后的文字审查。")
     return doc

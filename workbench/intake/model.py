@@ -1,8 +1,8 @@
 """The one document model every part of the workbench reads.
 
-``Document.text`` is the original text: paragraphs joined by ``\\n`` in reading
-order (body paragraphs and table cells as they stand, then headers and
-footers). A finding's ``start``/``end`` are offsets into it, and
+``Document.text`` is the original text: paragraphs joined by ``\\n`` (page
+headers and footers first, then body paragraphs and table cells in reading
+order, so that the body, with its signature and date, ends the text). A finding's ``start``/``end`` are offsets into it, and
 ``locate(offset)`` turns one into a paragraph number and column.
 """
 

@@ -17,6 +17,7 @@ from datetime import date
 import ahocorasick
 from rapidfuzz import fuzz
 
+from workbench.intake.metadata import reading_date
 from workbench.intake.model import Document
 from workbench.rules.checks import CHECKS, CheckContext, CheckHit
 from workbench.rules.guards import guarded
@@ -71,10 +72,11 @@ class Engine:
     def check(self, doc: Document, as_of: date | None = None, reviews=REVIEWS, rule_ids=None) -> list[Finding]:
         """Findings for ``doc``, sorted by position.
 
-        ``as_of`` is the date the law is read as of: the document's own date
-        unless given; a document with neither is read as of today.
+        ``as_of`` is the date the law is read as of; by default
+        ``workbench.intake.metadata.reading_date`` (the document's own date,
+        else its 文号's year, else today).
         """
-        as_of = as_of or doc.date or date.today()
+        as_of = reading_date(doc, as_of)
         kind = doc.kind.value if doc.kind else None
         active = self.select(kind, as_of, reviews, rule_ids)
         if not active:

@@ -6,7 +6,7 @@ from tests.helpers.docx_factory import add_runs, add_tracked, numbered_document,
 from workbench.intake import load_document
 
 
-def test_body_and_tables_in_reading_order_then_headers_and_footers(tmp_path):
+def test_headers_and_footers_first_then_body_and_tables_in_reading_order(tmp_path):
     d = NewDocx()
     d.sections[0].header.paragraphs[0].text = "某市生态环境局文件"
     d.sections[0].footer.paragraphs[0].text = "第 1 页"
@@ -17,10 +17,24 @@ def test_body_and_tables_in_reading_order_then_headers_and_footers(tmp_path):
     d.add_paragraph("第二条 乙。")
     doc = load_document(save(d, tmp_path / "a.docx"))
     texts = [doc.paragraph_text(i) for i in range(len(doc.paragraphs))]
-    assert texts == ["第一条 甲。", "单元格一", "单元格二", "第二条 乙。", "某市生态环境局文件", "第 1 页"]
+    assert texts == ["某市生态环境局文件", "第 1 页", "第一条 甲。", "单元格一", "单元格二", "第二条 乙。"]
     sources = [p.source for p in doc.paragraphs]
-    assert sources == ["body", "table", "table", "body", "header", "footer"]
-    assert doc.paragraphs[2].table == (0, 0, 1)
+    assert sources == ["header", "footer", "body", "table", "table", "body"]
+    assert doc.paragraphs[4].table == (0, 0, 1)
+
+
+def test_a_page_number_footer_does_not_hide_the_decision_date(tmp_path):
+    from workbench.checking import check_document
+
+    d = NewDocx()
+    d.sections[0].footer.paragraphs[0].text = "第 1 页 共 1 页"
+    for line in ("某市生态环境局", "行政处罚决定书", "当事人：某某化工有限公司", "我局决定对你单位处以罚款人民币五万元。",
+                 "如不服本决定，可在收到本决定书之日起六十日内申请行政复议，也可以在六个月内提起行政诉讼。",
+                 "某市生态环境局", "2026年10月8日"):
+        d.add_paragraph(line)
+    doc = load_document(save(d, tmp_path / "decision.docx"))
+    assert doc.date is not None and doc.date.isoformat() == "2026-10-08"
+    assert "enf.element.no_date" not in {f.rule for f in check_document(doc).findings}
 
 
 def test_text_split_across_runs_is_matched_as_one(tmp_path):

@@ -47,3 +47,36 @@ def test_chinese_numeral_date_and_bracket_variants():
     doc = document_from_text("关于某事的通知\n豫环办[2025]12号\n二〇二五年三月五日")
     assert doc.doc_number == "豫环办[2025]12号"
     assert doc.date == date(2025, 3, 5)
+
+
+def test_decision_from_a_web_page_index_block_is_recognised():
+    text = ("索引号\nG0C320-1301-2026-00011\n发文字号:\n发文机关:\n县生态环境分局\n发布时间:\n2026年02月09日\n"
+            "豫0721环罚决字〔2026〕6号新乡县城投环境水务有限公司\n来源:县生态环境分局\n行政处罚决定书\n"
+            "新乡县城投环境水务有限公司\n统一社会信用代码:91410721MA9M1U7C3D\n一、环境违法事实和证据\n我局于2025年11月12日检查……")
+    doc = document_from_text(text)
+    assert doc.kind == DocumentKind.ENFORCEMENT
+    assert doc.title == "县生态环境分局行政处罚决定书"
+    assert doc.doc_number == "豫0721环罚决字〔2026〕6号"
+
+
+def test_decision_without_title_or_the_word_party_is_recognised():
+    text = ("开江县兴马塑料科技有限公司:\n地 址:四川省达州市开江县经开区\n统一社会信用代码:91511723MA67BN891C\n法定代表人:刘某\n"
+            "我局于2021年6月9日对你公司进行了调查,发现你公司实施了以下环境违法行为:\n未经环评批复擅自开工建设。\n"
+            "以上事实有《现场检查(勘察)笔录》等证据为凭。\n依据《中华人民共和国环境影响评价法》第三十一条的规定，我局决定对你公司处以罚款。")
+    doc = document_from_text(text)
+    assert doc.kind == DocumentKind.ENFORCEMENT
+    assert not doc.title.startswith("开江县")  # the party's name line is not the title
+
+
+def test_a_number_cited_in_the_body_is_not_the_documents_own():
+    text = "关于“未验先投”违法行为适用法律问题的意见\n各省生态环境厅：\n根据《关于审理行政案件适用法律规范问题的座谈会纪要》（法［2004］96号）的规定，现提出如下意见。"
+    assert document_from_text(text).doc_number == ""
+
+
+def test_reading_date_falls_back_to_the_year_of_the_doc_number():
+    from workbench.intake.metadata import reading_date
+
+    doc = document_from_text("某县生态环境局\n行政处罚决定书\n宜环罚〔2023〕28号\n当事人：某公司\n")
+    assert doc.date is None
+    assert reading_date(doc) == date(2023, 12, 31)
+    assert reading_date(doc, date(2026, 1, 1)) == date(2026, 1, 1)
