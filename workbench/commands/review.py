@@ -17,7 +17,8 @@ import json
 import sys
 from dataclasses import asdict
 
-from workbench.commands import EXIT_OK
+from workbench.commands import EXIT_BAD_INPUT, EXIT_OK
+from workbench.log.model import CONCLUSION_LABELS
 from workbench.commands.check import iso_date
 from workbench.commands.log import add_db_argument, open_log
 
@@ -53,6 +54,7 @@ def add_parser(sub) -> None:
     cl.add_argument("--date", type=iso_date, help="办结日期（默认今天）")
     cl.add_argument("--correct", action="store_true", help="更正已办结审查的结论（原结论保留在记录中）")
     cl.add_argument("--by", default=None, help="办结人（默认取设置中的审查人）")
+    cl.add_argument("--allow-open", action="store_true", help="尚有待处理的问题时仍然办结（这些问题不写入意见书）")
     add_db_argument(cl)
 
     sh = actions.add_parser("show", help="显示一件审查的当前状态")
@@ -105,6 +107,14 @@ def _dispose(args) -> int:
 def _close(args) -> int:
     with open_log(args) as log:
         review_id = log.find_review(args.review)
+        state = log.review(review_id)
+        pending = [f.label for f in state.findings if f.status == "open"]
+        valid = args.conclusion in CONCLUSION_LABELS[state.type]  # else close_review says what is allowed
+        if pending and valid and not args.allow_open and not args.correct:
+            print(f"尚有 {len(pending)} 个问题未处理（{'、'.join(pending[:10])}{'…' if len(pending) > 10 else ''}）："
+                  "请先用 workbench review dispose 逐项采纳或不采纳；确需办结的，加 --allow-open（未处理的问题不写入意见书）。",
+                  file=sys.stderr)
+            return EXIT_BAD_INPUT
         log.close_review(review_id, args.conclusion, closed=args.date, actor=args.by, correction=args.correct)
         state = log.review(review_id)
     print(f"审查 {state.id} 已办结，结论：{state.conclusion_label}（{state.closed}）")

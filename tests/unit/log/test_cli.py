@@ -36,7 +36,12 @@ def test_a_review_from_open_to_close(cli, draft, log_path):
     opinion = out.strip()
     assert code == 0 and len(opinion) == 36
     assert cli("opinion", "edit", opinion[:8], "--text", "建议写明上位法条文。")[0] == 0
-    code, out, _ = cli("review", "close", review, "--conclusion", "amend")
+    state_out = cli("review", "show", review, "--format", "json")[1]
+    pending = [f"F{f['number']}" for f in json.loads(state_out)["findings"] if f["status"] == "open"]
+    if pending:  # closing with findings not yet decided needs saying so
+        code, _, err = cli("review", "close", review, "--conclusion", "amend")
+        assert code == 2 and "未处理" in err and pending[0] in err
+    code, out, _ = cli("review", "close", review, "--conclusion", "amend", "--allow-open")
     assert code == 0 and "修改后通过" in out
     code, out, _ = cli("review", "show", review, "--format", "json", "--history")
     shown = json.loads(out)
@@ -93,3 +98,12 @@ def test_the_environment_variable_chooses_the_log(tmp_path, draft):
     assert r.returncode == 0, r.stderr
     with ReviewLog.open(env_log, readonly=True) as log:
         assert log.reviews()[0].id == r.stdout.splitlines()[0]
+
+
+def test_closing_with_undecided_findings_needs_allow_open(cli, draft):
+    review = cli("review", "open", str(draft), "--type", "legality")[1].splitlines()[0]
+    code, _, err = cli("review", "close", review, "--conclusion", "pass")
+    assert code == 2 and "F1" in err and "--allow-open" in err
+    assert cli("review", "show", review, "--format", "json")[1].count('"closed": null') == 1
+    code, out, _ = cli("review", "close", review, "--conclusion", "pass", "--allow-open")
+    assert code == 0 and "已办结" in out
