@@ -46,7 +46,8 @@ def rule_html(rule: Rule) -> str:
     def items(examples):
         return "".join(f"<li>{_esc(e.text)}</li>" for e in examples)
 
-    basis = "".join(f"<li>{_esc(str(b))}</li>" for b in rule.basis)
+    kinds = {"normative": "规范性文件", "enforcement": "执法决定"}
+    basis = "".join(f"<li>{_esc(str(b))}" + (f"（用于{'、'.join(kinds[k] for k in b.applies_to)}）" if b.applies_to else "") + "</li>" for b in rule.basis)
     return (
         f"<h3>{_esc(rule.id)}</h3><p>{_esc(rule.message)}</p>"
         f"<p><b>审查</b>：{REVIEW_LABELS[rule.review]}　<b>类别</b>：{CATEGORIES[rule.review].get(rule.category, rule.category)}"

@@ -121,7 +121,7 @@ def ranges_for(rows: list[FineRange], ref: ArticleRef) -> list[FineRange] | None
     return chosen
 
 
-def _tier_applies(row: FineRange, plain: str) -> bool:
+def tier_applies(row: FineRange, plain: str) -> bool:
     if row.when is None:
         return True
     return any(w in plain for w in WHEN_EVIDENCE.get(row.when, (row.when,)))
@@ -130,7 +130,7 @@ def _tier_applies(row: FineRange, plain: str) -> bool:
 def fits(amount: Decimal, rows: list[FineRange], plain: str, mitigated: bool) -> bool:
     """Is ``amount`` within a tier that applies (or below the floor with a ground for 减轻处罚)?"""
     for row in rows:
-        if not _tier_applies(row, plain):
+        if not tier_applies(row, plain):
             continue
         if row.per_unit:
             if amount % row.per_unit == 0:

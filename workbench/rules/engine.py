@@ -205,9 +205,10 @@ class Engine:
     def _findings(self, doc: Document, spans, seg: Segments) -> list[Finding]:
         norm = doc.norm
         out: list[Finding] = []
+        kind = doc.kind.value if doc.kind else None
         for i, s, e, hit in spans:
             rule = self.rules[i]
-            basis = [str(b) for b in rule.basis]
+            basis = [str(b) for b in rule.basis if b.cited_for(kind)]
             if s < 0:
                 out.append(Finding(rule.id, rule.review, rule.category, rule.severity, 0, 0, None, None, "", rule.message, basis))
                 continue

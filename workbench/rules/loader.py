@@ -41,7 +41,7 @@ RULE_KEYS = {"id", "category", "severity", "message", "basis", "match", "guards"
 REQUIRED_RULE_KEYS = {"id", "category", "severity", "message", "basis", "match", "examples"}
 MATCH_KEYS = {"check", "any", "together", "regex", "fuzzy", "absent", "absent_regex", "when", "within", "near", "word", "exclude", "anchors", "threshold"}
 MATCH_KINDS = ("any", "together", "regex", "fuzzy", "absent", "check")
-BASIS_KEYS = {"law", "article"}
+BASIS_KEYS = {"law", "article", "applies_to"}
 EXAMPLES_KEYS = {"trigger", "pass"}
 EXAMPLE_KEYS = {"text", "kind", "as_of"}
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -146,8 +146,9 @@ def _rule(r: _Reader, node, review: str, file_applies_to: tuple[str, ...] | None
     category = r.choice(m["category"], tuple(CATEGORIES[review]), "category")
     basis = []
     for b in r.seq(m["basis"], "basis"):
-        bm = r.mapping(b, BASIS_KEYS, "basis", required=BASIS_KEYS)
-        basis.append(Basis(r.text(bm["law"], "basis.law").strip("《》"), r.text(bm["article"], "basis.article")))
+        bm = r.mapping(b, BASIS_KEYS, "basis", required={"law", "article"})
+        kinds = tuple(r.choice(k, DOCUMENT_KINDS, "basis.applies_to") for k in r.seq(bm["applies_to"], "basis.applies_to")) if "applies_to" in bm else ()
+        basis.append(Basis(r.text(bm["law"], "basis.law").strip("《》"), r.text(bm["article"], "basis.article"), kinds))
     if "applies_to" in m:
         applies_to = tuple(r.choice(k, DOCUMENT_KINDS, "applies_to") for k in r.seq(m["applies_to"], "applies_to"))
     else:

@@ -65,9 +65,13 @@ SCOPES = ("clause", "sentence", "paragraph")
 class Basis:
     law: str  # the title without 《》, e.g. 公平竞争审查条例
     article: str  # e.g. 第八条第（三）项
+    applies_to: tuple[str, ...] = ()  # document kinds this basis is cited for; () = every kind
 
     def __str__(self) -> str:
         return f"《{self.law}》{self.article}"
+
+    def cited_for(self, kind: str | None) -> bool:
+        return not self.applies_to or kind is None or kind in self.applies_to
 
 
 @dataclass(frozen=True)

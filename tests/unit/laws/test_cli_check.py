@@ -30,12 +30,12 @@ def _findings(tmp_path, capsys, text, as_of):
 
 def test_check_flags_repeal_missing_article_and_fine(tmp_path, capsys):
     rules = {f["rule"] for f in _findings(tmp_path, capsys, DECISION, "2026-10-20")}
-    assert rules == {"cit.repealed.env_code_2026", "cit.article.no_such_article", "cit.fine.out_of_range"}
+    assert rules == {"cit.repealed.env_code_2026", "cit.article.no_such_article", "cit.fine.below_minimum"}
 
 
 def test_check_before_the_code_flags_only_article_and_fine(tmp_path, capsys):
     rules = {f["rule"] for f in _findings(tmp_path, capsys, DECISION, "2025-10-20")}
-    assert rules == {"cit.article.no_such_article", "cit.fine.out_of_range"}
+    assert rules == {"cit.article.no_such_article", "cit.fine.below_minimum"}
 
 
 def test_check_is_silent_on_valid_citations(tmp_path, capsys):

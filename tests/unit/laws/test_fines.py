@@ -37,7 +37,7 @@ def test_not_fines(text):
 
 
 def _fines(check, text, as_of=date(2025, 6, 1)):
-    return [f for f in check(text, as_of) if f.rule == "cit.fine.out_of_range"]
+    return [f for f in check(text, as_of) if f.rule.startswith("cit.fine.")]
 
 
 BASIS = "依据《中华人民共和国大气污染防治法》第九十九条第（二）项的规定，决定：\n"
@@ -87,3 +87,19 @@ def test_relative_fine_is_not_checked(check):
 
 def test_no_basis_citation_no_finding(check):
     assert _fines(check, "违反了《中华人民共和国大气污染防治法》第九十九条第（二）项的规定。处罚款5万元。") == []
+
+
+def test_above_and_below_are_told_apart_and_an_amount_in_words_and_figures_is_one_fine():
+    from workbench.checking import check_document
+    from workbench.intake import document_from_text
+    from datetime import date as _date
+
+    over = ("行政处罚决定书\n依据《中华人民共和国大气污染防治法》第九十九条第二项的规定，决定处罚款人民币壹佰伍拾万元整（1500000元）。")
+    findings = [f for f in check_document(document_from_text(over, kind="enforcement"), _date(2025, 3, 1)).findings
+                if f.rule.startswith("cit.fine.")]
+    assert [f.rule for f in findings] == ["cit.fine.above_maximum"]
+    assert "高于" in findings[0].message and "减轻" not in findings[0].message
+    under = "行政处罚决定书\n依据《中华人民共和国大气污染防治法》第九十九条第二项的规定，决定处罚款人民币五万元。"
+    (f,) = [f for f in check_document(document_from_text(under, kind="enforcement"), _date(2025, 3, 1)).findings
+            if f.rule.startswith("cit.fine.")]
+    assert f.rule == "cit.fine.below_minimum" and "低于" in f.message and "减轻处罚" in f.message

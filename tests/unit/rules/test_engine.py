@@ -119,3 +119,26 @@ def test_findings_json_shape(tmp_path):
     (f,) = e.check(document_from_text("罚款。", kind="normative"))
     assert set(f.to_json()) == {"rule", "review", "category", "severity", "start", "end", "paragraph", "column", "excerpt", "message", "basis"}
     assert f.to_json()["basis"] == ["《测试法》第一条"]
+
+
+def test_a_basis_is_cited_only_for_the_kinds_it_names(tmp_path):
+    from workbench.intake import document_from_text
+
+    e = engine_for(tmp_path, "citation", """
+rules:
+  - id: cit.t.kinds
+    category: repealed
+    severity: error
+    message: 命中
+    basis:
+      - {law: 行政处罚法, article: 第五十九条, applies_to: [enforcement]}
+      - {law: 指导意见, article: 二（六）, applies_to: [normative]}
+      - {law: 通用法, article: 第一条}
+    guards: []
+    match: {any: [旧法]}
+    examples: {trigger: [x], pass: [y]}
+""")
+    (f,) = e.check(document_from_text("依据旧法。", kind="enforcement"))
+    assert f.basis == ["《行政处罚法》第五十九条", "《通用法》第一条"]
+    (f,) = e.check(document_from_text("依据旧法。", kind="normative"))
+    assert f.basis == ["《指导意见》二（六）", "《通用法》第一条"]

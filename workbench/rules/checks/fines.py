@@ -1,4 +1,4 @@
-"""``fine_out_of_range``: a fine outside the range of the article the decision cites.
+"""``fine_above_maximum`` / ``fine_below_minimum``: a fine outside the range of the article the decision cites.
 
 A decision says “依据《…》第X条第Y款第Z项的规定，决定……处罚款人民币X万元”. Each
 fine is tied to the nearest *basis* citation before it (one whose sentence says
@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 
 from workbench.laws.citations import find_citations
-from workbench.laws.fines import describe, find_fines, fits, mitigation_stated, ranges_for, unquoted, yuan
+from workbench.laws.fines import describe, find_fines, fits, mitigation_stated, ranges_for, tier_applies, unquoted, yuan
 from workbench.laws.registry import default_registry, title_key
 from workbench.rules.checks import CheckContext, CheckHit, register
 
@@ -26,10 +26,12 @@ _MAX_PARAGRAPHS = 3
 _MAX_CHARS = 2000
 # Citations that state a legal ground for 减轻处罚: (title key, article).
 _MITIGATION_ARTICLES = {("行政处罚法", 32), ("生态环境法典", 1056)}
+_AGGRAVATED = {"情节严重", "情节特别严重", "拒不改正", "逾期不改正", "造成严重后果"}
 
 
-@register("fine_out_of_range")
-def fine_out_of_range(ctx: CheckContext):
+def _out_of_range(ctx: CheckContext):
+    """(hit, direction) for each fine outside its range: "above" the highest
+    applicable maximum, else "below" (the floor, with no ground for 减轻处罚)."""
     text = ctx.text
     fines = find_fines(text)
     if not fines or "《" not in text:
@@ -54,6 +56,7 @@ def fine_out_of_range(ctx: CheckContext):
     if not basis:
         return
     ends = [c.end for c, _ in basis]
+    reported: set[tuple] = set()
     for fine in fines:
         k = bisect.bisect_right(ends, fine.start)
         if k == 0:
@@ -83,6 +86,27 @@ def fine_out_of_range(ctx: CheckContext):
             continue
         if fits(fine.amount, rows, plain, mitigated):
             continue
+        # The same amount in words and in figures (贰拾伍万元（250000元）) is one fine.
+        key = (seg.unit("sentence", fine.start)[0], fine.amount)
+        if key in reported:
+            continue
+        reported.add(key)
+        # The ceiling of the tiers whose condition the decision states; with none
+        # stated, of the base tiers (an aggravated tier must be stated to apply).
+        priced = [r for r in rows if not r.per_unit and r.max is not None]
+        applicable = [r for r in priced if tier_applies(r, plain)] or [r for r in priced if r.when not in _AGGRAVATED]
+        ceilings = [r.max for r in applicable]
+        direction = "above" if ceilings and fine.amount > max(ceilings) else "below"
         yield CheckHit(fine.start, fine.end, {
             "amount": yuan(fine.amount), "article": "、".join(labels), "range": describe(rows),
-        })
+        }), direction
+
+
+@register("fine_above_maximum")
+def fine_above_maximum(ctx: CheckContext):
+    yield from (hit for hit, direction in _out_of_range(ctx) if direction == "above")
+
+
+@register("fine_below_minimum")
+def fine_below_minimum(ctx: CheckContext):
+    yield from (hit for hit, direction in _out_of_range(ctx) if direction == "below")
