@@ -19,6 +19,32 @@ from workbench.commands import COMMANDS, EXIT_BAD_INPUT
 from workbench.errors import WorkbenchError
 
 
+# argparse's own words (usage, help, its error messages) in Chinese: argparse
+# looks them up through the module-level gettext functions at call time.
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选择：%(value)r（可选：%(choices)s）",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "expected one argument": "需要一个值",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 有歧义，可能是 %(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+    "one of the arguments %s is required": "参数 %s 须给出其一",
+    "expected at least one argument": "至少需要一个值",
+    "expected at most one argument": "至多一个值",
+    "argument \"-\" with mode %r": "参数“-”的模式 %r",
+    "can't open '%(filename)s': %(error)s": "无法打开“%(filename)s”：%(error)s",
+}
+argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)
+argparse.ngettext = lambda singular, plural, n: _ARGPARSE_ZH.get(singular if n == 1 else plural, singular if n == 1 else plural)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors in Chinese, exit 2
         self.print_usage(sys.stderr)

@@ -55,3 +55,11 @@ PARTICULARS = None  # filled per test with dates
 
 def wait_idle(qtbot, window, timeout=15000):
     qtbot.waitUntil(lambda: not window.busy and not window.pending, timeout=timeout)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def chinese_qt(qapp):
+    """The tests see the window as users do: Qt's own dialogs in Chinese."""
+    from workbench.gui.app import install_chinese
+
+    install_chinese(qapp)

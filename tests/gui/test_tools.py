@@ -62,3 +62,25 @@ def test_settings_dialog_saves_counsel_and_thresholds(qtbot, make_window):
     assert saved["reviewer"] == "王审查"  # untouched keys kept
     items = [window.opinions_panel.counsel.itemText(i) for i in range(window.opinions_panel.counsel.count())]
     assert items == ["钱律师", "孙律师"]
+
+
+def test_qt_standard_dialogs_speak_chinese(qtbot):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    box = QMessageBox(QMessageBox.Warning, "标题", "内容", QMessageBox.Ok)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.Ok).text() == "确定"
+    dialog = QFileDialog(None, "打开草案")
+    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    labels = " ".join(w.text() for w in dialog.findChildren(__import__("PySide6.QtWidgets", fromlist=["QLabel"]).QLabel))
+    assert "文件名" in labels or "查看" in labels
+
+
+def test_no_display_is_explained_in_chinese(monkeypatch):
+    from workbench.gui.app import no_display_message
+
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    message = no_display_message()
+    assert message is not None and "DISPLAY" in message and "workbench check" in message

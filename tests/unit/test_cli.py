@@ -93,7 +93,7 @@ def test_directory_is_expanded(tmp_path, gbk_draft):
 def test_rules_test_runs_every_example():
     r = run("rules", "test")
     assert r.returncode == 0, r.stdout
-    assert r.stdout.strip().endswith("0 failed")
+    assert r.stdout.strip().endswith("未通过 0 项")
 
 
 def test_runs_from_any_directory(tmp_path, gbk_draft):
@@ -111,3 +111,10 @@ def test_enforcement_decision_says_whether_legal_review_is_required(tmp_path):
     normative = tmp_path / "通知.txt"
     normative.write_text(CLEAN, encoding="utf-8")
     assert "legal_review" not in json.loads(run("check", str(normative), "--format", "json").stdout)["documents"][0]
+
+
+def test_help_and_usage_errors_are_in_chinese():
+    r = run("check", "--help")
+    assert "用法：" in r.stdout and "显示本帮助并退出" in r.stdout and "options" not in r.stdout
+    r = run("check", "x.txt", "--kind", "foo")
+    assert r.returncode == 2 and "无效的选择" in r.stderr and "invalid" not in r.stderr

@@ -47,9 +47,10 @@ def run(args) -> int:
     print(f"条文数：{count if count else '未知'}")
     print(f"{as_of} 的状态：{_STATE[v.state]}" + (f"（{v.event.on or '日期未载'}，{v.event.by}）" if v.event and v.event.by else ""))
     for ev in e.status:
-        print(f"  {ev.event} {ev.on or '日期未载'} {ev.by} {ev.article}  出处：{ev.source}")
+        print(f"  {_EVENT.get(ev.event, ev.event)} {ev.on or '日期未载'} {ev.by} {ev.article}  出处：{ev.source}")
     print(f"出处：{e.source}")
     return EXIT_OK
 
 
+_EVENT = {"repealed": "废止", "amended": "修改"}
 _STATE = {"in_force": "有效", "repealed": "已废止", "amended": "已修改", "not_yet_in_force": "尚未施行", "unknown": "未知"}

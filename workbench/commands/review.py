@@ -18,7 +18,7 @@ import sys
 from dataclasses import asdict
 
 from workbench.commands import EXIT_BAD_INPUT, EXIT_OK
-from workbench.log.model import CONCLUSION_LABELS
+from workbench.log.model import CONCLUSION_LABELS, DISPOSITION_LABELS, EVENT_LABELS
 from workbench.commands.check import iso_date
 from workbench.commands.log import add_db_argument, open_log
 
@@ -138,7 +138,7 @@ def _show(args) -> int:
     if history:
         print("修改记录：")
         for e in history:
-            print(f"  #{e.seq}  {e.at}  {e.actor}  {e.type}")
+            print(f"  #{e.seq}  {local_time(e.at)}  {e.actor}  {EVENT_LABELS.get(e.type, e.type)}{_event_detail(e)}")
     return EXIT_OK
 
 
@@ -183,3 +183,27 @@ def _print_state(state) -> None:
             anchor = labels.get(o.finding_id, "") or (f"“{o.passage}”" if o.passage else "")
             edited = f"（修改 {o.versions - 1} 次）" if o.versions > 1 else ""
             print(f"    {o.id[:8]}  {o.counsel}  {o.written}" + (f"  关于 {anchor}" if anchor else "") + f"{edited}：{o.text}")
+
+
+def local_time(iso_utc: str) -> str:
+    """An event's UTC time as the local wall-clock time a reviewer remembers."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return iso_utc
+
+
+def _event_detail(e) -> str:
+    p = e.payload
+    if e.type == "finding.recorded":
+        return f"：F{p.get('number')} {str(p.get('message', ''))[:30]}"
+    if e.type == "finding.disposed":
+        reason = f"（{p['reason']}）" if p.get("reason") else ""
+        return f"：{DISPOSITION_LABELS.get(p.get('status'), p.get('status'))}{reason}"
+    if e.type in ("opinion.added", "opinion.edited"):
+        return f"：{p.get('counsel', '')} {str(p.get('text', ''))[:30]}"
+    if e.type in ("review.closed", "review.corrected"):
+        return f"：{p.get('conclusion', '')}"
+    return ""

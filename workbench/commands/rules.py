@@ -17,17 +17,17 @@ def run(args) -> int:
 def _cmd_rules(args) -> int:
     from workbench.rules import load_builtin_rules
     from workbench.rules.examples import run_all_examples
-    from workbench.rules.model import REVIEW_LABELS
+    from workbench.rules.model import REVIEW_LABELS, SEVERITY_LABELS
 
     rules = load_builtin_rules()
     if args.action == "list":
         for rule in rules:
-            print(f"{rule.id}\t{REVIEW_LABELS[rule.review]}\t{rule.severity}\t{'；'.join(map(str, rule.basis))}")
+            print(f"{rule.id}\t{REVIEW_LABELS[rule.review]}\t{SEVERITY_LABELS[rule.severity]}\t{'；'.join(map(str, rule.basis))}")
         print(f"共 {len(rules)} 条规则")
         return EXIT_OK
     results = run_all_examples(rules)
     failed = [r for r in results if not r.ok]
     for r in failed:
         print(r.describe())
-    print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    print(f"规则示例 {len(results)} 项：通过 {len(results) - len(failed)} 项，未通过 {len(failed)} 项")
     return EXIT_FINDINGS if failed else EXIT_OK

@@ -12,6 +12,28 @@ def sample_document_path() -> str:
     return str(resources.files("workbench.resources") / "samples" / SAMPLE_NAME)
 
 
+def install_chinese(app) -> None:
+    """Qt's own dialogs (file dialog, standard buttons) in Chinese, dates in Chinese form."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        app._workbench_translator = translator  # keep it alive with the app
+
+
+def no_display_message() -> str | None:
+    """On Linux without a screen Qt aborts with English messages; say it in Chinese first."""
+    import os
+
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+                                                 or os.environ.get("QT_QPA_PLATFORM")):
+        return ("没有可用的图形界面（未设置 DISPLAY）：窗口无法打开。请在桌面环境中运行本程序；"
+                "在服务器上可改用命令行，例如 workbench check 文件.docx。")
+    return None
+
+
 def run_gui(paths: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,7 +45,12 @@ def run_gui(paths: list[str]) -> int:
     from workbench.text.segment import preload_words
     from workbench.workspace import Workspace
 
+    message = no_display_message()
+    if message:
+        print(message, file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    install_chinese(app)
     app.setApplicationName("合法性审查工作台")
     app.setOrganizationName("workbench")
     try:

@@ -7,7 +7,13 @@ from workbench.intake.model import Document
 
 
 def read_pdf(path: str) -> Document:
+    import logging
+
     from pypdf import PdfReader
+
+    # pypdf logs its repairs ("EOF marker not found") to the console; the user
+    # gets one Chinese message instead.
+    logging.getLogger("pypdf").setLevel(logging.ERROR + 10)
     from pypdf.errors import PdfReadError
 
     try:
@@ -23,7 +29,7 @@ def read_pdf(path: str) -> Document:
     except InputError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(path, f"PDF 文件已损坏，无法读取（{type(exc).__name__}）", "请重新导出 PDF，或改用 Word 版本") from None
+        raise InputError(path, "PDF 文件已损坏，无法读取", "请重新导出 PDF，或改用 Word 版本") from None
     items: list[tuple[str, dict]] = []
     for page in pages:
         items.extend((line, {}) for line in page.replace("\r", "").split("\n"))

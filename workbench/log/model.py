@@ -37,6 +37,20 @@ CONCLUSION_LABELS = {
 # Disposition of a finding. "open" is also the state of a finding never disposed.
 DISPOSITION_STATUSES = ("open", "accepted", "dismissed")
 DISPOSITION_ACTIONS = {"accept": "accepted", "dismiss": "dismissed", "reopen": "open"}
+# What each event type means, for people reading a review's history.
+EVENT_LABELS = {
+    "log.created": "建立审查日志",
+    "document.received": "收到送审文件",
+    "review.opened": "登记审查",
+    "finding.recorded": "检查发现问题",
+    "finding.disposed": "处理问题",
+    "opinion.added": "法律顾问提出意见",
+    "opinion.edited": "修改法律意见",
+    "review.closed": "办结审查",
+    "review.corrected": "更正审查结论",
+    "bundle.imported": "合并导入其他电脑的记录",
+}
+
 DISPOSITION_LABELS = {"open": "待处理", "accepted": "采纳", "dismissed": "不采纳"}
 
 REGISTER_COLUMNS = (

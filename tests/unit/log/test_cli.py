@@ -107,3 +107,11 @@ def test_closing_with_undecided_findings_needs_allow_open(cli, draft):
     assert cli("review", "show", review, "--format", "json")[1].count('"closed": null') == 1
     code, out, _ = cli("review", "close", review, "--conclusion", "pass", "--allow-open")
     assert code == 0 and "已办结" in out
+
+
+def test_history_reads_as_who_did_what_and_when(cli, draft):
+    review = cli("review", "open", str(draft), "--type", "legality")[1].splitlines()[0]
+    cli("review", "dispose", review, "F1", "dismiss", "--reason", "系重申上位法", "--by", "李四")
+    out = cli("review", "show", review, "--history")[1]
+    assert "登记审查" in out and "处理问题：不采纳（系重申上位法）" in out and "李四" in out
+    assert "finding.disposed" not in out and "+00:00" not in out
