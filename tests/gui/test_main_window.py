@@ -150,12 +150,15 @@ def test_new_review_dialog_and_revised_draft(qtbot, make_window, draft_docx, tmp
         assert isinstance(dialog, NewReviewDialog)
         dialog.set_type("legality")
         dialog.unit_box.setCurrentText("水环境科")
+        assert dialog.reviewer.text() == "王审查"  # remembered from the settings
+        dialog.reviewer.setText("张审查")
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
 
     answer_next_dialog(fill)
     window.open_paths([draft_docx])
     wait_idle(qtbot, window)
     assert window.state.unit == "水环境科"
+    assert window.state.reviewer == "张审查" and window.ws.settings["reviewer"] == "张审查"
     first = window.state
 
     revised = tmp_path / "建材规定（修改稿）.docx"

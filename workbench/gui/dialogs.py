@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout,
+    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
 )
 
 from workbench.log.model import REVIEW_TYPE_LABELS
@@ -36,7 +36,7 @@ def _pydate(q: QDate) -> date:
 class NewReviewDialog(QDialog):
     """Type, submitting unit, dates of the review(s) about to be opened."""
 
-    def __init__(self, file_names: list[str], units: list[str], revision_of: str = "", parent=None):
+    def __init__(self, file_names: list[str], units: list[str], revision_of: str = "", parent=None, reviewer: str = ""):
         super().__init__(parent)
         self.setWindowTitle("登记送审文件" if not revision_of else "登记修订稿")
         self.setMinimumWidth(480)
@@ -54,11 +54,14 @@ class NewReviewDialog(QDialog):
         today = date.today()
         self.received = QDateEdit(_qdate(today), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.due = QDateEdit(_qdate(today + timedelta(days=DEFAULT_DUE_DAYS)), calendarPopup=True, displayFormat="yyyy-MM-dd")
+        # The reviewer's name goes into the log and onto the letter: ask, and remember.
+        self.reviewer = QLineEdit(reviewer, placeholderText="审查人姓名（记入日志和意见书）")
         form = QFormLayout()
         form.addRow("审查类型", self.type_box)
         form.addRow("送审单位", self.unit_box)
         form.addRow("收文日期", self.received)
         form.addRow("办理期限", self.due)
+        form.addRow("审查人", self.reviewer)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addLayout(form)
@@ -73,6 +76,7 @@ class NewReviewDialog(QDialog):
             "unit": self.unit_box.currentText().strip(),
             "received": _pydate(self.received.date()),
             "due": _pydate(self.due.date()),
+            "reviewer": self.reviewer.text().strip(),
         }
 
 

@@ -300,13 +300,18 @@ class MainWindow(QMainWindow):
         if particulars is None:
             units = sorted({r.unit for r in self.queue_model.records() if r.unit})
             earlier = self.ws.review(revision_of) if revision_of else None
-            dialog = NewReviewDialog([Path(p).name for p in paths], units, earlier.document.title if earlier else "", self)
+            dialog = NewReviewDialog([Path(p).name for p in paths], units, earlier.document.title if earlier else "", self,
+                                     reviewer=self.ws.settings.get("reviewer", ""))
             if earlier is not None:
                 dialog.set_type(earlier.type)
                 dialog.unit_box.setCurrentText(earlier.unit)
             if dialog.exec() != NewReviewDialog.Accepted:
                 return
             particulars = dialog.values()
+            reviewer = particulars.pop("reviewer", "")
+            if reviewer and reviewer != self.ws.settings.get("reviewer"):
+                self.ws.settings["reviewer"] = reviewer
+                self.ws.save_settings()
         for path in paths:
             self.pending.append({"path": path, "revision_of": revision_of, **particulars})
         self._next_check()
@@ -426,6 +431,7 @@ class MainWindow(QMainWindow):
 
     def _display(self, state, document) -> None:
         self.state, self.document = state, document
+        self.findings_panel.selection_note.clear()
         if document is not None:
             self.document_view.show_document(document)
         else:
@@ -616,6 +622,19 @@ class MainWindow(QMainWindow):
                 self.show_error("备份失败", exc.message)
             else:
                 self.status_label.setText(f"已备份到 {path}")
+
+    def ensure_bureau_name(self) -> bool:
+        """Registers and letters carry the bureau's name: ask once, remember it."""
+        if self.ws.settings.get("bureau_name"):
+            return True
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, "单位名称", "台账和意见书上的单位名称（如：某市生态环境局）：")
+        if not ok or not name.strip():
+            return False
+        self.ws.settings["bureau_name"] = name.strip()
+        self.ws.save_settings()
+        return True
 
     # -- messages and drops ----------------------------------------------------
 

@@ -197,6 +197,8 @@ class LetterActions:
         if w.state is None or w.state.conclusion is None:
             w.show_error("尚不能出具意见书", "请先办结本次审查（“结论”页），再出具审核意见书。")
             return None
+        if not w.ensure_bureau_name():
+            return None
         return build_letter(w.ws.review(w.state.id), bureau=w.ws.settings.get("bureau_name", ""))
 
     def preview(self) -> None:
@@ -230,7 +232,8 @@ class LetterActions:
 def install(window, menu) -> None:
     letters = LetterActions(window)
     window.letter_actions = letters
-    menu.addAction(QAction("审查台账…", window, shortcut=QKeySequence("Ctrl+P"), triggered=lambda: RegisterDialog(window).exec()))
+    menu.addAction(QAction("审查台账…", window, shortcut=QKeySequence("Ctrl+P"),
+                           triggered=lambda: window.ensure_bureau_name() and RegisterDialog(window).exec()))
     menu.addSeparator()
     menu.addAction(QAction("审核意见书：打印预览…", window, triggered=letters.preview))
     menu.addAction(QAction("审核意见书：导出 Word…", window, triggered=letters.save_docx))

@@ -199,7 +199,7 @@ def annual_paragraph(stats: YearStats) -> str:
     """The year's work in the words of an annual rule-of-law report, every number from ``stats``.
 
     e.g. 全年完成重大执法决定法制审核93件，审核通过率100%；开展行政规范性文件合法性审核88件、
-    公平竞争审查6件；法律顾问提供法律意见1341条。审查中发现问题52个，主要涉及……
+    公平竞争审查6件；法律顾问提供法律意见1341条。经审查确认问题52个（不含不予采纳的提示），主要涉及……
     """
     t = stats.types
     clauses = []
@@ -223,7 +223,7 @@ def annual_paragraph(stats: YearStats) -> str:
         by_label[c.label] += c.accepted
     top = [(label, n) for label, n in by_label.most_common(3) if n]
     if top:
-        text += f"审查中发现问题{stats.findings_accepted}个，主要涉及" + "、".join(f"{label}（{n}个）" for label, n in top) + "。"
+        text += f"经审查确认问题{stats.findings_accepted}个（不含不予采纳的提示），主要涉及" + "、".join(f"{label}（{n}个）" for label, n in top) + "。"
     return text
 
 

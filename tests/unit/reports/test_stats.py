@@ -50,7 +50,7 @@ def test_paragraph_in_the_style_of_an_annual_report(log):
     assert stats.paragraph().startswith(
         "全年完成重大执法决定法制审核1件，审核通过率100%；开展行政规范性文件合法性审核2件、公平竞争审查1件；"
         "法律顾问提供法律意见4条。"
-        f"审查中发现问题{stats.findings_accepted}个，主要涉及{top[0][0]}（{top[0][1]}个）"
+        f"经审查确认问题{stats.findings_accepted}个（不含不予采纳的提示），主要涉及{top[0][0]}（{top[0][1]}个）"
     )
     assert year_stats(log, 2025).paragraph() == "全年开展行政规范性文件合法性审核1件；法律顾问提供法律意见1条。"
     assert year_stats(log, 2030).paragraph() == "2030年未办结合法性审查事项。"
