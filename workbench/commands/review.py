@@ -13,6 +13,7 @@ subcommand takes ``--db``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from dataclasses import asdict
@@ -81,11 +82,17 @@ def _open(args) -> int:
     from workbench.log.model import DOCUMENT_KIND_FOR_TYPE
 
     result = check_file(args.file, DOCUMENT_KIND_FOR_TYPE[args.type])  # a bad file stops here, before the log
+    data = Path(args.file).read_bytes()
     with open_log(args) as log:
+        earlier = log.reviews_of_content(hashlib.sha256(data).hexdigest())
+        if earlier:  # allowed (e.g. a fair-competition review after a legality one), but say so
+            first = log.review(earlier[0])
+            print(f"注意：该文件已于 {first.received} 登记为{first.type_label}（审查编号 {first.id[:8]}），本次另行登记。",
+                  file=sys.stderr)
         previous = log.review(args.revises).document.id if args.revises else None
         review_id = log.open_review(
             result, args.type, unit=args.unit, reviewer=args.reviewer, due=args.due, received=args.received,
-            file_bytes=Path(args.file).read_bytes(), previous_document=previous,
+            file_bytes=data, previous_document=previous,
         )
         state = log.review(review_id)
     print(review_id)

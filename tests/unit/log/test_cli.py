@@ -115,3 +115,9 @@ def test_history_reads_as_who_did_what_and_when(cli, draft):
     out = cli("review", "show", review, "--history")[1]
     assert "登记审查" in out and "处理问题：不采纳（系重申上位法）" in out and "李四" in out
     assert "finding.disposed" not in out and "+00:00" not in out
+
+
+def test_opening_a_registered_file_again_says_so(cli, draft):
+    first = cli("review", "open", str(draft), "--type", "legality")[1].splitlines()[0]
+    code, out, err = cli("review", "open", str(draft), "--type", "fair_competition")
+    assert code == 0 and "已于" in err and first[:8] in err
