@@ -24,6 +24,17 @@ def _cn_date(iso: str | None) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+# A register row summarises; the opinion letter holds every problem in full.
+REGISTER_PROBLEMS_SHOWN = 5
+
+
+def _summary(items) -> str:
+    items = list(items)
+    if len(items) <= REGISTER_PROBLEMS_SHOWN:
+        return "\n".join(items)
+    return "\n".join(items[:REGISTER_PROBLEMS_SHOWN]) + f"\n……等共{len(items)}项（详见审核意见书）"
+
+
 def register_rows(log, date_from: date, date_to: date, *, type=None, conclusion=None, unit=None) -> list[dict]:
     """Rows for reviews received from ``date_from`` to ``date_to`` inclusive, by date received."""
     where = ["r.received BETWEEN ? AND ?"]
@@ -114,7 +125,7 @@ def register_rows(log, date_from: date, date_to: date, *, type=None, conclusion=
             "文件名称及文号": name,
             "送审单位": unit_,
             "审查类型": REVIEW_TYPE_LABELS[type_],
-            "主要问题及意见": "\n".join(problems.get(uid, ())),
+            "主要问题及意见": _summary(problems.get(uid, ())),
             "法律顾问意见": "\n".join(f"{r[2]}：{r[3]}" for r in opinions.get(uid, ())),
             "审查结论": CONCLUSION_LABELS[type_].get(closure[0], "") if closure else "",
             "审查人": reviewer,

@@ -61,3 +61,12 @@ def test_open_findings_of_a_closed_review_are_left_out(log, make_result, make_fi
     assert log.register_rows(*span)[0]["主要问题及意见"] == "1. 待定问题"
     log.close_review(a, "pass")
     assert log.register_rows(*span)[0]["主要问题及意见"] == ""
+
+
+def test_a_register_row_lists_at_most_five_problems_and_the_total():
+    from workbench.log.register import _summary
+
+    items = [f"{i}. 问题{i}" for i in range(1, 9)]
+    text = _summary(items)
+    assert text.count("\n") == 5 and "问题5" in text and "问题6" not in text and "等共8项" in text
+    assert _summary(items[:3]) == "1. 问题1\n2. 问题2\n3. 问题3"
