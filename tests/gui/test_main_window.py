@@ -83,6 +83,9 @@ def test_whole_review_from_opening_to_reopening(qtbot, make_window, draft_docx, 
     window.opinions_panel.editor.setPlainText("建议删除第二条，违法行为依照上位法处罚。")
     window.opinions_panel.edit_button.click()
     assert window.state.opinions[0].text.startswith("建议删除第二条，") and window.state.opinions[0].versions == 2
+    window.opinions_panel.table.selectRow(0)
+    window._on_opinion_selected(window.state.opinions[0])
+    assert "建议删除第二条罚款规定，改为援引上位法。" in window.opinions_panel.history.text()  # the first text is kept
 
     # Conclusion: 修改后通过, confirmed in a dialog.
     window.tabs.setCurrentIndex(3)

@@ -506,6 +506,7 @@ class MainWindow(QMainWindow):
 
     def _on_opinion_selected(self, opinion) -> None:
         self.opinions_panel.editor.setPlainText(opinion.text)
+        self.opinions_panel.show_versions(self.ws.log.opinion_versions(opinion.id))
 
     def _set_anchor_to_document(self) -> None:
         self.anchor = {}

@@ -203,6 +203,10 @@ class OpinionsPanel(QWidget):
         self.counsel = QComboBox(editable=True)
         self.counsel.setMinimumWidth(140)
         self.counsel.lineEdit().setPlaceholderText("法律顾问姓名")
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setTextFormat(Qt.RichText)
+        self.history.setStyleSheet("color: #555")
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("opinionEditor")
         self.editor.setPlaceholderText("在此填写法律意见（Ctrl+Enter 添加）")
@@ -223,6 +227,7 @@ class OpinionsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.history)
         layout.addWidget(self.anchor)
         layout.addWidget(self.editor)
         layout.addLayout(row)
@@ -247,6 +252,14 @@ class OpinionsPanel(QWidget):
 
     def set_anchor(self, text: str) -> None:
         self.anchor.setText(f"针对：{text}")
+
+    def show_versions(self, versions) -> None:
+        """Earlier versions of the selected opinion (the log keeps every one)."""
+        if len(versions) < 2:
+            self.history.clear()
+            return
+        lines = [f"{at[:16].replace('T', ' ')} {_esc(actor)}：<s>{_esc(text)}</s>" for at, actor, text in versions[:-1]]
+        self.history.setText("修改前的文本：<br>" + "<br>".join(lines))
 
     def current(self):
         return current_record(self.table)

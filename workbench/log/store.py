@@ -565,6 +565,11 @@ class ReviewLog:
             self._append([("opinions", "opinion.edited", row)])
         return row["uuid"]
 
+    def opinion_versions(self, opinion_id: str) -> list[tuple[str, str, str]]:
+        """Every version of one opinion, oldest first, as (when UTC, who, text): nothing is lost by an edit."""
+        rows = self._query("SELECT at, actor, text, uuid FROM opinions WHERE opinion_uuid = ? ORDER BY at, uuid", [opinion_id])
+        return [(r["at"], r["actor"], r["text"]) for r in rows]
+
     def close_review(
         self,
         review_id: str,

@@ -190,3 +190,13 @@ def test_log_location_flag_then_environment_then_data_dir(tmp_path, monkeypatch,
     monkeypatch.setenv("WORKBENCH_DB", str(tmp_path / "env.sqlite3"))
     assert resolve_log_path(None) == tmp_path / "env.sqlite3"
     assert resolve_log_path(tmp_path / "flag.sqlite3") == tmp_path / "flag.sqlite3"
+
+
+def test_every_version_of_an_opinion_is_kept_in_order(log, make_result, make_finding):
+    review_id = log.open_review(make_result(findings=[make_finding()]), "legality")
+    opinion = log.add_opinion(review_id, "王律师", "初稿意见。", actor="王律师")
+    log.edit_opinion(opinion, "修改后的意见。", actor="王律师")
+    log.edit_opinion(opinion, "定稿意见。", actor="李主任")
+    versions = log.opinion_versions(opinion)
+    assert [text for _, _, text in versions] == ["初稿意见。", "修改后的意见。", "定稿意见。"]
+    assert versions[-1][1] == "李主任"
