@@ -10,6 +10,7 @@ character it came from. A match at ``[i, j)`` of the normalised text is then
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 from dataclasses import dataclass
@@ -49,76 +50,114 @@ def fold_char(ch: str) -> str:
 
 @dataclass(frozen=True)
 class NormText:
-    """Normalised text and the map from each of its characters to the original."""
+    """Normalised text and the map back to the original.
+
+    The map is piecewise linear: normalisation only drops or collapses spaces
+    and line breaks, so the normalised text is a series of runs copied from
+    the original. Run ``k`` starts at normalised offset ``starts[k]`` and sits
+    ``shifts[k]`` characters further on in the original.
+    """
 
     text: str
-    to_orig: array  # to_orig[i] = index in the original of text[i]
+    starts: array  # normalised offset where each run starts (ascending)
+    shifts: array  # original offset − normalised offset within that run
     orig_len: int
+
+    def to_orig_at(self, i: int) -> int:
+        """Index in the original of ``text[i]``."""
+        k = bisect.bisect_right(self.starts, i) - 1
+        return i + self.shifts[k]
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """The original span ``[a, b)`` that the normalised span ``[start, end)`` covers."""
         if end <= start:
-            pos = self.to_orig[start] if start < len(self.to_orig) else self.orig_len
+            pos = self.to_orig_at(start) if start < len(self.text) else self.orig_len
             return pos, pos
-        return self.to_orig[start], self.to_orig[end - 1] + 1
+        return self.to_orig_at(start), self.to_orig_at(end - 1) + 1
+
+    def norm_offset(self, orig: int) -> int:
+        """The first normalised offset whose character stands at or after ``orig`` in the original."""
+        k = bisect.bisect_right(self._orig_starts, orig) - 1
+        if k < 0:
+            return 0
+        run_end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+        local = orig - (self.starts[k] + self.shifts[k])
+        return self.starts[k] + local if self.starts[k] + local < run_end else run_end
+
+    @property
+    def _orig_starts(self) -> list[int]:
+        return [a + b for a, b in zip(self.starts, self.shifts)]
+
+    @property
+    def to_orig(self) -> array:
+        """The whole map as one array (for tests and small texts; O(length))."""
+        out = array("i")
+        for k, start in enumerate(self.starts):
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+            out.extend(range(start + self.shifts[k], end + self.shifts[k]))
+        return out
 
 
-# Width folding is one-to-one, so it is done for the whole text at once.
-_WIDTH_TABLE = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULLWIDTH}
+# Width folding and punctuation are one-to-one (offsets do not move), so they
+# are done for the whole text with str.translate; a comma or colon between two
+# digits is then put back to half-width by one regex (100,000 and １００，０００).
+_ONE_TO_ONE = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULLWIDTH}
+_ONE_TO_ONE.update({ord(half): full for half, full in _TO_FULLWIDTH.items()})
+_DIGIT_SEPARATOR_RE = re.compile(r"(?<=[0-9])[，：](?=[0-9])")
 _SPACE_CLASS = "".join(_SPACES) + "\r"
-# Only these characters need a decision that depends on their neighbours.
-_SPECIAL_RE = re.compile(f"\n[{_SPACE_CLASS}]*|[{_SPACE_CLASS}]+|[,;:()!?，：]")
+# Only spaces and line breaks change the offsets; only they need a decision.
+_SPECIAL_RE = re.compile(f"\n[{_SPACE_CLASS}]*|[{_SPACE_CLASS}]+")
 
 
 def normalize(original: str) -> NormText:
     """Normalise ``original`` for matching; see the module docstring.
 
-    Text between special characters is copied in slices (and its offsets added
-    with one ``range``), so the cost is C-speed except at spaces, line breaks
-    and ASCII punctuation.
+    Text between spaces and line breaks is copied in slices (and its offsets
+    added with one ``range``), so the cost is C-speed except at those.
     """
-    folded = original.translate(_WIDTH_TABLE)
+    folded = _DIGIT_SEPARATOR_RE.sub(lambda m: _FULLWIDTH_SEPARATORS[m.group()], original.translate(_ONE_TO_ONE))
     n = len(folded)
     parts: list[str] = []
-    idx = array("i")
+    starts, shifts = array("i"), array("i")
+    out_len = 0  # length of the normalised text so far
+
+    def copy(a: int, b: int) -> None:
+        # Copy folded[a:b]; a new run unless it continues the previous one.
+        nonlocal out_len
+        if not shifts or a - out_len != shifts[-1]:
+            starts.append(out_len)
+            shifts.append(a - out_len)
+        parts.append(folded[a:b])
+        out_len += b - a
+
     prev = ""  # the last character output so far
     last = 0
     for m in _SPECIAL_RE.finditer(folded):
         s, e = m.span()
         if s > last:
-            parts.append(folded[last:s])
-            idx.extend(range(last, s))
+            copy(last, s)
             prev = folded[s - 1]
         last = e
-        c = folded[s]
         nxt = folded[e] if e < n else ""
-        if c == "\n":
+        if folded[s] == "\n":
             # A hard wrap inside a Chinese sentence: both sides are text and the
             # line before did not end the sentence. Spaces after a kept break go.
             if prev and nxt and prev not in _SENTENCE_END and is_cjk(prev) and (is_cjk(nxt) or nxt in "，、"):
                 continue
-            parts.append("\n")
-            idx.append(s)
+            copy(s, s + 1)
             prev = "\n"
-        elif c in _SPACE_CLASS:
-            # Drop spaces next to Chinese; a run between two Latin words or numbers becomes one space.
-            if prev and nxt and prev != "\n" and nxt != "\n" and not _is_cjk_or_cjk_punct(prev) and not _is_cjk_or_cjk_punct(nxt):
-                parts.append(" ")
-                idx.append(s)
-                prev = " "
-        else:
-            between_digits = prev.isdigit() and nxt.isdigit()
-            if c in _FULLWIDTH_SEPARATORS:
-                c = _FULLWIDTH_SEPARATORS[c] if between_digits else c
-            elif not (c in _DIGIT_SEPARATORS and between_digits):
-                c = _TO_FULLWIDTH[c]
-            parts.append(c)
-            idx.append(s)
-            prev = c
+        elif prev and nxt and prev != "\n" and nxt != "\n" and not _is_cjk_or_cjk_punct(prev) and not _is_cjk_or_cjk_punct(nxt):
+            # A run of spaces between two Latin words or numbers becomes one space;
+            # next to Chinese it goes.
+            copy(s, s + 1)
+            parts[-1] = " "
+            prev = " "
     if last < n:
-        parts.append(folded[last:])
-        idx.extend(range(last, n))
-    return NormText("".join(parts), idx, len(original))
+        copy(last, n)
+    if not starts:
+        starts.append(0)
+        shifts.append(0)
+    return NormText("".join(parts), starts, shifts, len(original))
 
 
 def normalize_term(term: str) -> str:

@@ -65,3 +65,17 @@ def test_fast_implementation_agrees_with_the_reference_on_random_text():
         fast, ref = normalize(text), reference_normalize(text)
         assert fast.text == ref.text, repr(text)
         assert list(fast.to_orig) == list(ref.to_orig), repr(text)
+
+
+def test_norm_offset_is_the_inverse_of_the_map_on_random_text():
+    import bisect
+    import random
+
+    alphabet = list("罚款处以须使用。，；\n\n  \u3000\t,;:()１２3ab")
+    rng = random.Random(7)
+    for _ in range(1000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        n = normalize(text)
+        to_orig = list(n.to_orig)
+        for orig in range(len(text) + 1):
+            assert n.norm_offset(orig) == min(bisect.bisect_left(to_orig, orig), len(n.text)), (text, orig)

@@ -63,7 +63,7 @@ def _catalogue_engine():
 
 
 def _norm_offset(ctx: CheckContext, orig: int) -> int:
-    return min(bisect.bisect_left(ctx.document.norm.to_orig, orig), len(ctx.text))
+    return ctx.document.norm.norm_offset(orig)
 
 
 def _unrecorded(ctx: CheckContext, records: tuple[str, ...]):
