@@ -16,7 +16,8 @@ AUTO_TYPE = "auto"
 DISMISS_REASONS = ("系重申上位法规定，并非创设", "属于禁止性规定的正确写法", "系引用法律名称，并非规定内容", "已有法律、法规依据", "与本文件内容无关")
 
 
-def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+def ok_cancel_buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK/Cancel with the OK button saying what it does (开始审查, 保存 …), wired to the dialog."""
     buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
     buttons.button(QDialogButtonBox.Ok).setText(ok_text)
     buttons.button(QDialogButtonBox.Cancel).setText("取消")
@@ -65,7 +66,7 @@ class NewReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self, "开始审查"))
+        layout.addWidget(ok_cancel_buttons(self, "开始审查"))
 
     def set_type(self, type_: str) -> None:
         self.type_box.setCurrentIndex(max(0, self.type_box.findData(type_)))
@@ -95,7 +96,7 @@ class DismissDialog(QDialog):
         self.common.currentIndexChanged.connect(self._use_common)
         self.reason = QPlainTextEdit()
         self.reason.setFixedHeight(80)
-        self.buttons = _buttons(self, "不采纳")
+        self.buttons = ok_cancel_buttons(self, "不采纳")
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
         self.reason.textChanged.connect(lambda: self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.text())))
         layout = QVBoxLayout(self)

@@ -211,22 +211,21 @@ class LetterActions:
     def save_docx(self) -> None:
         from workbench.reports import write_letter_docx
 
-        letter = self.letter()
-        if letter is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出审核意见书", f"{letter.title}-{self.window.state.document.title or '草案'}.docx", "Word 文档 (*.docx)")
-        if path:
-            _save_in_background(self.window, "审核意见书", lambda p: write_letter_docx(letter, p), path)
+        self._save("审核意见书", "Word 文档 (*.docx)", ".docx", write_letter_docx)
 
     def save_pdf(self) -> None:
         from workbench.gui.printing import export_letter_pdf
 
+        self._save("审核意见书 PDF", "PDF (*.pdf)", ".pdf", lambda letter, path: export_letter_pdf(path, letter))
+
+    def _save(self, what: str, file_filter: str, suffix: str, write) -> None:
         letter = self.letter()
         if letter is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self.window, "导出审核意见书", f"{letter.title}.pdf", "PDF (*.pdf)")
+        name = f"{letter.title}-{self.window.state.document.title or '草案'}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self.window, "导出审核意见书", name, file_filter)
         if path:
-            _save_in_background(self.window, "审核意见书 PDF", lambda p: export_letter_pdf(p, letter), path)
+            _save_in_background(self.window, what, lambda p: write(letter, p), path)
 
 
 def install(window, menu) -> None:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QSplitter, QTableView,
+    QCheckBox, QDialog, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit, QSplitter, QTableView,
     QTextBrowser, QVBoxLayout, QWidget,
 )
 
+from workbench.gui.dialogs import ok_cancel_buttons
 from workbench.rules.model import CATEGORIES, REVIEW_LABELS, REVIEWS, SEVERITY_LABELS, Rule
 
 RuleRole = Qt.UserRole + 1
@@ -113,11 +114,7 @@ class RuleBrowser(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(self.detail)
         splitter.setSizes([640, 460])
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("确定")
-        buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "确定")
         layout = QVBoxLayout(self)
         layout.addWidget(packs_box)
         layout.addWidget(splitter, 1)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
     QSpinBox, QVBoxLayout, QWidget,
 )
+
+from workbench.gui.dialogs import ok_cancel_buttons
 
 THRESHOLDS_KEY = "catalogue_thresholds"  # read by workbench.catalogue
 
@@ -54,11 +56,7 @@ class SettingsDialog(QDialog):
         note = QLabel("罚款门槛以本单位印发的重大执法决定法制审核目录清单为准；更改日志文件位置后须重新启动程序。")
         note.setWordWrap(True)
         note.setStyleSheet("color: #666")
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText("保存")
-        buttons.button(QDialogButtonBox.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_buttons(self, "保存")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
