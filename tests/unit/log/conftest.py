@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.helpers.review_log import NOTICE as DRAFT  # one sample notice for every log test
 from workbench.checking import CheckResult, check_file
 from workbench.intake import document_from_text
 from workbench.log import ReviewLog
 from workbench.rules.model import Finding
-
-DRAFT = (
-    "关于加强排污单位管理的通知\n"
-    "各单位：\n"
-    "一、本市范围内的排污单位须经本局批准后方可排放污染物。\n"
-    "二、企业应当使用本局推荐名录内的检测机构。\n"
-    "本通知自2026年10月1日起施行，有效期五年。\n"
-    "某市生态环境局\n"
-    "2026年9月1日\n"
-)
 
 
 def _finding(rule="leg.x", review="legality", category="content", severity="error", message="问题", start=0, end=2):
