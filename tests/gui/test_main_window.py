@@ -256,3 +256,11 @@ def test_citations_panel_lists_each_citation_with_its_verdict(qtbot, make_window
     assert row.state == "repealed" and "生态环境法典" in row.detail  # received 2026-11-02, after the 法典
     window.citations_panel.table.selectRow(0)
     assert window.document_view.textCursor().selectedText() == row.cited
+
+
+def test_the_shown_review_is_remembered_without_closing_the_window(qtbot, make_window, draft_docx):
+    from workbench.settings import load_settings
+
+    window = make_window()
+    open_draft(qtbot, window, draft_docx)
+    assert load_settings()["last_review"] == window.state.id  # saved at once, not only in closeEvent

@@ -449,6 +449,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{state.document.title or state.document.file_name} — 合法性审查工作台")
         self._select_in_queue(state.id)
         self._set_anchor_to_document()
+        # Remembered now, not only on close: after a crash or power cut the
+        # window still comes back to the review that was open.
+        if self.ws.settings.get("last_review") != state.id:
+            self.ws.settings["last_review"] = state.id
+            try:
+                self.ws.save_settings()
+            except OSError:
+                pass  # a convenience only; the log holds the work
 
     def _refresh_review(self, state=None) -> None:
         """Re-read the review from the log and refresh everything that shows it."""
