@@ -24,6 +24,21 @@ def _cn_date(iso: str | None) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+def _heads(conn, table: str, key: str, columns: str, scope: str, params) -> dict[str, tuple]:
+    """key → (columns…, at, uuid) of the head of each supersedes chain in ``table``
+    for the reviews in ``scope``; where a merge left two heads the later (at, uuid)
+    wins, as in store._pick_head."""
+    heads: dict[str, tuple] = {}
+    for row in conn.execute(
+        f"SELECT {key}, {columns}, at, uuid FROM {table} t WHERE review_uuid IN ({scope}) "
+        f"AND NOT EXISTS (SELECT 1 FROM {table} x WHERE x.supersedes = t.uuid)",
+        params,
+    ):
+        if row[0] not in heads or row[-2:] > heads[row[0]][-2:]:
+            heads[row[0]] = tuple(row[1:])
+    return heads
+
+
 # A register row summarises; the opinion letter holds every problem in full.
 REGISTER_PROBLEMS_SHOWN = 5
 
@@ -61,27 +76,13 @@ def register_rows(log, date_from: date, date_to: date, *, type=None, conclusion=
                 return []
             # Heads of the supersedes chains (the rows nothing supersedes); where a
             # merge left two heads the later (at, uuid) wins, as in store._pick_head.
-            closures: dict[str, tuple] = {}
-            for review_uuid, concl, closed, at, uid in conn.execute(
-                f"SELECT review_uuid, conclusion, closed, at, uuid FROM closures c WHERE review_uuid IN ({scope}) "
-                "AND NOT EXISTS (SELECT 1 FROM closures x WHERE x.supersedes = c.uuid)",
-                params,
-            ):
-                if review_uuid not in closures or (at, uid) > closures[review_uuid][2:]:
-                    closures[review_uuid] = (concl, closed, at, uid)
+            closures = _heads(conn, "closures", "review_uuid", "conclusion, closed", scope, params)
             findings = conn.execute(
                 f"SELECT uuid, review_uuid, message FROM findings WHERE review_uuid IN ({scope}) "
                 "ORDER BY review_uuid, number",
                 params,
             ).fetchall()
-            dispositions: dict[str, tuple] = {}
-            for finding_uuid, status, reason, at, uid in conn.execute(
-                f"SELECT finding_uuid, status, reason, at, uuid FROM dispositions d WHERE review_uuid IN ({scope}) "
-                "AND NOT EXISTS (SELECT 1 FROM dispositions x WHERE x.supersedes = d.uuid)",
-                params,
-            ):
-                if finding_uuid not in dispositions or (at, uid) > dispositions[finding_uuid][2:]:
-                    dispositions[finding_uuid] = (status, reason, at, uid)
+            dispositions = _heads(conn, "dispositions", "finding_uuid", "status, reason", scope, params)
             # first_at: when the opinion was first written (its first version's
             # uuid is the opinion's id), which orders the opinions of a review.
             opinion_rows = conn.execute(

@@ -36,11 +36,20 @@ _LIST_ITEM_RE = re.compile(r"^\s*(（[一二三四五六七八九十百\d]+）|[
 _LIST_LEAD_REACH = 3000
 
 
+def _opened_on_line(text: str, start: int, opener: str, closer: str) -> tuple[int, int]:
+    """(line start, position of ``opener``) if an ``opener`` before ``start`` on its
+    line is not closed before ``start``; the position is -1 otherwise."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = text.rfind(opener, line_start, start)
+    if opened >= 0 and text.rfind(closer, line_start, start) > opened:
+        opened = -1
+    return line_start, opened
+
+
 def inside_title(text: str, start: int, end: int) -> bool:
     """Is ``[start, end)`` inside 《…》 of the same line?"""
-    line_start = text.rfind("\n", 0, start) + 1
-    opened = text.rfind("《", line_start, start)
-    if opened < 0 or text.rfind("》", line_start, start) > opened:
+    _, opened = _opened_on_line(text, start, "《", "》")
+    if opened < 0:
         return False
     close = text.find("》", end)
     nl = text.find("\n", end)
@@ -54,9 +63,8 @@ _PROVISION_LEAD_REACH = 24
 
 def inside_quoted_provision(text: str, start: int, end: int) -> bool:
     """Is ``[start, end)`` inside “…” that quotes a provision (第×条规定：“……”)?"""
-    line_start = text.rfind("\n", 0, start) + 1
-    opened = text.rfind("“", line_start, start)
-    if opened < 0 or text.rfind("”", line_start, start) > opened:
+    line_start, opened = _opened_on_line(text, start, "“", "”")
+    if opened < 0:
         return False
     if not _PROVISION_LEAD_RE.search(text, max(line_start, opened - _PROVISION_LEAD_REACH), opened):
         return False
