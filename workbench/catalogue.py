@@ -109,6 +109,7 @@ _ID_CARD_RE = re.compile(r"身份证(?:号码|号)?[：:]?\s*[0-9]{6}")
 _PARTY_LINE_RE = re.compile(r"(?:当事人|被处罚人|被处罚单位)(?:名称|姓名)?[：:]\s*([^\n，。；：:]{1,60})")
 _ORG_SUFFIX_RE = re.compile(r"(?:公司|厂|合作社|中心|医院|学校|协会|学会|研究院|研究所|集团|委员会|政府|管理局|事务所|酒店|宾馆|基地|联合社)")
 _OPENING_NAME_RE = re.compile(r"^\s*([\u4e00-\u9fff（）()]{2,40}?)[：:]\s*$", re.M)
+_ADDRESSED_ORG_RE = re.compile(r"你(?:公司|单位|厂|合作社|中心|医院|学校)(?![)）])")
 
 
 def party_kind(text: str) -> tuple[str | None, str]:
@@ -130,6 +131,11 @@ def party_kind(text: str) -> tuple[str | None, str]:
         return INDIVIDUAL, "载有居民身份证号码"
     if name and (len(name.rstrip("*＊×x")) <= 4 or "*" in name):
         return INDIVIDUAL, f"当事人“{name}”为个人姓名"
+    # A fragment without the party's particulars: the second person it addresses
+    # (你公司、你单位; not 你（单位）, the form that serves individuals too).
+    addressed = _ADDRESSED_ORG_RE.search(head)
+    if addressed:
+        return ORGANISATION, f"决定称当事人为“{addressed.group(0)}”"
     return None, "未能识别当事人是个人还是单位"
 
 

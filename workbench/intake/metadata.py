@@ -58,6 +58,27 @@ _NORMATIVE_MARKERS = (
 )
 _TITLE_LINES = 40
 
+# What a decision decides, read from its wording rather than its heading: an
+# organ that decides (本机关决定、我局决定、我局拟), a party addressed in the second
+# person (你公司、你单位), and a measure imposed on it (处以、处罚款、责令你单位).
+# A fragment pasted without its heading is still a decision when two of these meet.
+_ORGAN_DECIDES_RE = re.compile(
+    r"(?:本机关|本局|我局|本厅|我厅|本委|我委|本分局|我分局|本支队|我支队|本大队|我大队|本所|我所|本府|我府|本镇|我镇|本办|我办)"
+    r"(?:依法|现|经研究|经集体讨论)?(?:决定|拟|作出如下)"
+)
+_ADDRESSED_RE = re.compile(r"你(?:公司|单位|厂|店|场|社|院|中心|\(单位\)|（单位）)|对你(?:处|罚)")
+_MEASURE_RE = re.compile(r"处以|处罚款|罚款人民币|并处|责令(?:你|其|当事人|该)|没收(?:你|其|当事人)|吊销(?:你|其|当事人)")
+
+
+def decision_wording(text: str) -> list[str]:
+    """The pieces of decision wording found in ``text`` (organ decides, party addressed, measure)."""
+    found = []
+    for pattern in (_ORGAN_DECIDES_RE, _ADDRESSED_RE, _MEASURE_RE):
+        m = pattern.search(text)
+        if m:
+            found.append(m.group(0))
+    return found
+
 
 def detect_kind(doc: Document) -> tuple[DocumentKind, str]:
     """Normative document or enforcement decision, with the reason (shown to the user)."""
@@ -68,6 +89,9 @@ def detect_kind(doc: Document) -> tuple[DocumentKind, str]:
             if title in line and len(line) <= len(title) + 24 and not line.endswith(("。", "；")):
                 return DocumentKind.ENFORCEMENT, f"标题含“{title}”"
     body = doc.norm.text[:20000]
+    wording = decision_wording(body)
+    if len(wording) >= 2:
+        return DocumentKind.ENFORCEMENT, "正文是对当事人作出的决定（" + "、".join(f"“{w}”" for w in wording) + "）"
     enforcement = [w for w in _ENFORCEMENT_MARKERS if w in body]
     normative = [w for w in _NORMATIVE_MARKERS if w in body]
     if len(enforcement) >= 3 and len(enforcement) > len(normative):

@@ -80,3 +80,20 @@ def test_reading_date_falls_back_to_the_year_of_the_doc_number():
     assert doc.date is None
     assert reading_date(doc) == date(2023, 12, 31)
     assert reading_date(doc, date(2026, 1, 1)) == date(2026, 1, 1)
+
+
+def test_a_fragment_without_heading_is_read_as_a_decision_from_what_it_decides():
+    doc = document_from_text("你单位未按规定运行污水处理设施，本局决定对你单位处以罚款人民币捌万元。")
+    assert doc.kind == DocumentKind.ENFORCEMENT
+    assert "本局决定" in doc.kind_reason and "你单位" in doc.kind_reason
+
+
+def test_a_normative_clause_that_names_a_fine_is_not_a_decision():
+    for text in ("对违反本办法规定的，由市生态环境局依法处以罚款。", "各县区要责令企业限期整改，我局决定开展专项检查。"):
+        assert document_from_text(text).kind == DocumentKind.NORMATIVE
+
+
+def test_the_user_still_overrides_what_the_wording_says():
+    text = "你单位未按规定运行污水处理设施，本局决定对你单位处以罚款人民币捌万元。"
+    assert document_from_text(text, kind="normative").kind == DocumentKind.NORMATIVE
+    assert document_from_text(text, kind="normative").kind_reason == "由用户指定"

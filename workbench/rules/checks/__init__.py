@@ -55,3 +55,4 @@ def register(name: str):
 from workbench.rules.checks import party_name  # noqa: E402,F401
 from workbench.rules.checks import catalogue  # noqa: E402,F401
 from workbench.rules.checks import citations, fines  # noqa: E402,F401
+from workbench.rules.checks import hearing  # noqa: E402,F401

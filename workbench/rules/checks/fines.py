@@ -2,7 +2,8 @@
 
 A decision says “依据《…》第X条第Y款第Z项的规定，决定……处罚款人民币X万元”. Each
 fine is tied to the nearest *basis* citation before it (one whose sentence says
-依据/根据/依照/按照), within a few paragraphs; all the articles cited in that
+依据/根据/依照/按照), within a few paragraphs, or to the basis its own sentence
+gives after it (处罚款三万元（依据《…》第×条）); all the articles cited in that
 sentence with a known range count. Where the tie is unclear (no basis
 citation, an article without a table row, or a relative fine such as
 总投资额百分之一以上百分之五以下) nothing is reported. A fine below the floor is
@@ -24,6 +25,7 @@ from workbench.rules.checks import CheckContext, CheckHit, register
 _BASIS_WORDS = re.compile(r"依据|根据|依照|按照")
 _MAX_PARAGRAPHS = 3
 _MAX_CHARS = 2000
+_BASIS_AFTER_REACH = 12  # 罚款三万元（依据《 …: the gap between a fine and the basis that follows it
 # Citations that state a legal ground for 减轻处罚: (title key, article).
 _MITIGATION_ARTICLES = {("行政处罚法", 32), ("生态环境法典", 1056)}
 _AGGRAVATED = {"情节严重", "情节特别严重", "拒不改正", "逾期不改正", "造成严重后果"}
@@ -58,11 +60,17 @@ def _out_of_range(ctx: CheckContext):
     ends = [c.end for c, _ in basis]
     reported: set[tuple] = set()
     for fine in fines:
+        fine_sentence = seg.unit("sentence", fine.start)[0]
         k = bisect.bisect_right(ends, fine.start)
-        if k == 0:
+        # The basis right after the fine, in its own sentence (处罚款三万元（依据《…》第×条）).
+        after = next((c for c in by_sentence.get(fine_sentence, ()) if 0 <= c.start - fine.end <= _BASIS_AFTER_REACH), None)
+        if after is not None and not (k and basis[k - 1][1] == fine_sentence):
+            last, sentence = after, fine_sentence
+        elif k:
+            last, sentence = basis[k - 1]
+        else:
             continue
-        last, sentence = basis[k - 1]
-        if fine.start - last.end > _MAX_CHARS:
+        if abs(fine.start - last.end) > _MAX_CHARS:
             continue
         if seg.unit("paragraph", fine.start)[0] - seg.unit("paragraph", last.start)[0] > _MAX_PARAGRAPHS:
             continue
