@@ -19,6 +19,10 @@ overlay ``<data dir>/registry_overlay.yaml`` in the same format. A file holds::
       - {law: …, article: 99, items: [2], to_law: …, to_article: 第一千一百零七条, source: …}
     fines:      # fine ranges (yuan)
       - {law: …, article: 99, paragraph: 1, items: [], min: 100000, max: 1000000, when: 情节严重, source: …}
+    articles:   # how an article of one text is divided: the 项 of each 款 (0: none)
+      - {law: …, version: 2021-07-15, article: 63, paragraphs: [6, 0], source: …}
+    renumbered: # an article of an older text → its number in a later one ([old 款, old 项, new article, 款, 项])
+      - {law: …, from_version: 2017-09-01, to_version: 2021-07-15, article: 51, to_article: 72, items: [[1, 1, 72, 1, 1]], source: …}
 
 A title met again (in a later file or the overlay) updates that entry: given
 fields replace, ``short``, ``versions`` and ``status`` are added to. So an
@@ -32,13 +36,15 @@ from importlib import resources
 
 from workbench.errors import RuleFileError
 from workbench.yaml_nodes import NodeReader, compose
-from workbench.laws.model import EVENTS, LEVELS, ArticleMapping, FineRange, LawEntry, StatusEvent, Version
+from workbench.laws.model import EVENTS, LEVELS, ArticleMapping, ArticleShape, FineRange, LawEntry, Renumbering, StatusEvent, Version
 
-FILE_KEYS = {"laws", "mappings", "fines"}
+FILE_KEYS = {"laws", "mappings", "fines", "articles", "renumbered"}
 LAW_KEYS = {"title", "short", "level", "promulgated", "in_force", "articles", "versions", "status", "source"}
 VERSION_KEYS = {"published", "in_force", "articles", "source"}
 EVENT_KEYS = {"event", "on", "by", "article", "note", "source"}
 MAPPING_KEYS = {"law", "article", "items", "to_law", "to_article", "note", "source"}
+ARTICLE_KEYS = {"law", "version", "article", "paragraphs", "item_texts", "source"}
+RENUMBER_KEYS = {"law", "from_version", "to_version", "article", "to_article", "items", "score", "source"}
 FINE_KEYS = {"law", "article", "paragraph", "items", "min", "max", "per_unit", "when", "relative", "source"}
 OVERLAY_NAME = "registry_overlay.yaml"
 
@@ -52,6 +58,8 @@ class RegistryData:
         self.laws: dict[str, LawEntry] = {}  # by title
         self.mappings: list[ArticleMapping] = []
         self.fines: list[FineRange] = []
+        self.articles: list[ArticleShape] = []
+        self.renumbered: list[Renumbering] = []
         self.files: list[str] = []
 
     def add_text(self, text: str, path: str) -> None:
@@ -67,6 +75,43 @@ class RegistryData:
             self.mappings.append(self._mapping(r, node))
         for node in r.seq(top["fines"], "fines", empty_ok=True) if "fines" in top else ():
             self.fines.append(self._fine(r, node))
+        for node in r.seq(top["articles"], "articles", empty_ok=True) if "articles" in top else ():
+            self.articles.append(self._article(r, node))
+        for node in r.seq(top["renumbered"], "renumbered", empty_ok=True) if "renumbered" in top else ():
+            self.renumbered.append(self._renumbering(r, node))
+
+    def _article(self, r: NodeReader, node) -> ArticleShape:
+        m = r.mapping(node, ARTICLE_KEYS, "条文结构", required={"law", "article", "paragraphs", "source"})
+        texts = ()
+        if "item_texts" in m:
+            texts = tuple(tuple(r.text(t, "item_texts 的项") for t in r.seq(p, "item_texts 的款", empty_ok=True))
+                          for p in r.seq(m["item_texts"], "item_texts"))
+        return ArticleShape(
+            law=r.text(m["law"], "law").strip("《》"),
+            version=r.date(m["version"], "version", optional=True) if "version" in m else None,
+            article=r.int(m["article"], "article", optional=False, minimum=1),
+            paragraphs=tuple(r.int(n, "paragraphs 的项数", optional=False) for n in r.seq(m["paragraphs"], "paragraphs")),
+            item_texts=texts,
+            source=r.text(m["source"], "source"),
+        )
+
+    def _renumbering(self, r: NodeReader, node) -> Renumbering:
+        m = r.mapping(node, RENUMBER_KEYS, "条文序号变化", required={"law", "from_version", "to_version", "article", "to_article", "source"})
+        items = []
+        for row in r.seq(m["items"], "items", empty_ok=True) if "items" in m else ():
+            nums = r.ints(row, "items 的一项")
+            if len(nums) != 5:
+                r.fail(row, "items 的每一项应为 [原款, 原项, 新条, 新款, 新项]")
+            items.append(nums)
+        return Renumbering(
+            law=r.text(m["law"], "law").strip("《》"),
+            from_version=r.date(m["from_version"], "from_version"),
+            to_version=r.date(m["to_version"], "to_version"),
+            article=r.int(m["article"], "article", optional=False, minimum=1),
+            to_article=r.int(m["to_article"], "to_article", optional=False, minimum=1),
+            items=tuple(items),
+            source=r.text(m["source"], "source"),
+        )
 
     def _law(self, r: NodeReader, node) -> None:
         m = r.mapping(node, LAW_KEYS, "法律条目", required={"title"})

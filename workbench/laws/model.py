@@ -105,3 +105,50 @@ class FineRange:
     when: str | None = None  # condition keyword (情节严重, 拒不改正 …); None = base tier
     relative: bool = False  # the 款 also sets a relative fine (倍, 百分之, 处置费用…): not checkable
     source: str = ""
+
+
+@dataclass(frozen=True)
+class ArticleShape:
+    """How an article of one text is divided: the 项 each 款 holds."""
+
+    law: str
+    version: date | None  # start of the text it was read from; None: the registry's only text
+    article: int
+    paragraphs: tuple[int, ...]  # number of 项 in each 款 (0: none)
+    item_texts: tuple[tuple[str, ...], ...] = ()  # opening words of each 项, per 款 (where kept)
+    source: str = ""
+
+    def has_paragraph(self, paragraph: int) -> bool:
+        return 1 <= paragraph <= len(self.paragraphs)
+
+    def has_item(self, item: int, paragraph: int | None = None) -> bool:
+        """第X条第Y项 without a 款 reads the 项 of any 款 (usually the first)."""
+        if paragraph is not None:
+            return self.has_paragraph(paragraph) and item <= self.paragraphs[paragraph - 1]
+        return any(item <= n for n in self.paragraphs)
+
+    def item_text(self, item: int, paragraph: int | None = None) -> str:
+        for k, texts in enumerate(self.item_texts, 1):
+            if (paragraph is None or paragraph == k) and 1 <= item <= len(texts):
+                return texts[item - 1]
+        return ""
+
+
+@dataclass(frozen=True)
+class Renumbering:
+    """Where an article (and its 项) of an older text stands in a later one."""
+
+    law: str
+    from_version: date
+    to_version: date
+    article: int
+    to_article: int
+    items: tuple[tuple[int, int, int, int, int], ...] = ()  # (old 款, old 项, new article, new 款, new 项)
+    source: str = ""
+
+    def item(self, item: int, paragraph: int | None = None) -> tuple[int, int, int] | None:
+        """(new article, 款, 项) of an old 项."""
+        for p, k, a, np_, nk in self.items:
+            if k == item and (paragraph is None or p == paragraph):
+                return a, np_, nk
+        return None

@@ -19,7 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from workbench.laws.data import RegistryData, load_registry_data
-from workbench.laws.model import ArticleMapping, FineRange, LawEntry, StatusEvent
+from workbench.laws.model import ArticleMapping, ArticleShape, FineRange, LawEntry, Renumbering, StatusEvent
 from workbench.text.normalize import normalize_term
 from workbench.text.numbers import to_int
 
@@ -88,6 +88,20 @@ class Registry:
         self.fines: dict[tuple[str, int], list[FineRange]] = defaultdict(list)
         for f in data.fines:
             self.fines[(title_key(f.law), f.article)].append(f)
+        self.shapes: dict[tuple[str, int], list[ArticleShape]] = defaultdict(list)
+        for a in data.articles:
+            self.shapes[(title_key(a.law), a.article)].append(a)
+        self.text_versions: dict[str, list[date]] = defaultdict(list)  # law key → starts of the texts with shapes
+        for (key, _), rows in self.shapes.items():
+            rows.sort(key=lambda a: a.version or date.min)
+            for a in rows:
+                if a.version and a.version not in self.text_versions[key]:
+                    self.text_versions[key].append(a.version)
+        for versions in self.text_versions.values():
+            versions.sort()
+        self.renumbered: dict[tuple[str, date, int], Renumbering] = {}
+        for n in data.renumbered:
+            self.renumbered[(title_key(n.law), n.from_version, n.article)] = n
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -116,6 +130,38 @@ class Registry:
                 return exact
         whole = [m for m in rows if not m.items]
         return whole or (rows if item is None else [])
+
+    def text_version(self, entry: LawEntry, as_of: date | None = None, year: int | None = None) -> date | None:
+        """Start of the text whose numbering a citation uses: the version it names
+        (《…（2017年修正）》: the last text published by that year), else the one in force on ``as_of``."""
+        starts = self.text_versions.get(title_key(entry.title), [])
+        if year is not None:
+            named = [v for v in starts if v.year <= year]
+            return named[-1] if named else None
+        current = [v for v in starts if as_of is None or v <= as_of]
+        return current[-1] if current else None
+
+    def shape(self, entry: LawEntry, article: int, as_of: date | None = None, version: date | None = None) -> ArticleShape | None:
+        """The article's division in the text ``version`` (or the text in force on ``as_of``).
+
+        A law whose rows carry no version has one text: it serves any date from
+        the law's taking effect on.
+        """
+        rows = self.shapes.get((title_key(entry.title), article), [])
+        if not rows:
+            return None
+        if version is not None:
+            return next((a for a in rows if a.version == version), None)
+        dated = [a for a in rows if a.version and (as_of is None or a.version <= as_of)]
+        if dated:
+            return dated[-1]
+        if any(a.version for a in rows):
+            return None  # before the first text known
+        undated = rows[-1]
+        return undated if as_of is None or entry.in_force is None or entry.in_force <= as_of else None
+
+    def renumbering(self, entry: LawEntry, from_version: date, article: int) -> Renumbering | None:
+        return self.renumbered.get((title_key(entry.title), from_version, article))
 
     def fine_ranges(self, entry: LawEntry, article: int) -> list[FineRange]:
         return self.fines.get((title_key(entry.title), article), [])

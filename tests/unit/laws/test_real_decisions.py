@@ -20,11 +20,18 @@ def _as_of(path: Path) -> date:
     return date(int(re.search(r"_(20\d\d)_", path.name).group(1)), 7, 1)
 
 
+# What the decisions really get wrong in their citations (the collector's header notes it too:
+# 《环境影响评价法》第三十一条第一项“应为第一款” — that article has three 款 and no 项).
+REAL_CITATION_ERRORS = {
+    "kaijiang_2021_xingma_eia_unapproved_construction": {("cit.article.no_such_item", "第三十一条第一项")},
+}
+
+
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name[:30])
-def test_no_citation_findings_on_their_own_date(citation_engine, path):
+def test_no_false_citation_findings_on_their_own_date(citation_engine, path):
     doc = load_document(path, "enforcement")
     findings = citation_engine.check(doc, as_of=_as_of(path))
-    assert [(f.rule, f.matched) for f in findings] == []
+    assert {(f.rule, f.matched) for f in findings} == REAL_CITATION_ERRORS.get(path.stem, set())
 
 
 def test_after_the_code_the_old_laws_are_flagged_with_the_code_article(citation_engine):
