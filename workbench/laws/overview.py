@@ -11,7 +11,9 @@ from datetime import date
 
 from workbench.intake.model import Document
 from workbench.laws.citations import cn, find_citations
+from workbench.laws.mapping import article_moves, facts_before
 from workbench.laws.registry import default_registry
+from workbench.text.segment import Segments
 
 STATE_LABELS = {
     "in_force": "现行有效", "repealed": "已废止", "amended": "已修改", "not_yet_in_force": "尚未施行",
@@ -40,6 +42,7 @@ def _cn_date(d: date | None) -> str:
 def citation_rows(doc: Document, as_of: date) -> list[CitationRow]:
     registry = default_registry()
     text = doc.norm.text
+    segments = Segments(text)
     rows: list[CitationRow] = []
     for c in find_citations(text):
         start, end = doc.norm.orig_span(c.start, c.end)
@@ -52,9 +55,8 @@ def citation_rows(doc: Document, as_of: date) -> list[CitationRow]:
             ev = v.event
             detail = f"{_cn_date(ev.on)}起废止" + (f"，由《{ev.by}》{ev.article}废止" if ev.by else "")
             for ref in c.refs:
-                mapped = registry.replacement(v.entry, ref.article, ref.item)
-                if mapped:
-                    detail += f"；第{cn(ref.article)}条现对应《{mapped[0].to_law}》{mapped[0].to_article}"
+                for line in article_moves(registry, v.entry, ref, facts_before(text, segments, c.start)):
+                    detail += "；" + line
         elif v.state == "amended":
             detail = f"{_cn_date(v.event.on)}已修改，请核对所引版本的条文。"
         elif v.state == "not_yet_in_force":

@@ -26,6 +26,7 @@ from datetime import date
 from functools import lru_cache
 
 from workbench.laws.citations import Citation, cn, find_citations
+from workbench.laws.mapping import article_moves, facts_before
 from workbench.laws.registry import PRC, Registry, cited_version_year, default_registry, title_key, title_kind
 from workbench.rules.checks import CheckContext, CheckHit, register
 
@@ -47,23 +48,21 @@ def _verdict(registry: Registry, title: str, as_of: date):
     return registry.verdict(title, as_of)
 
 
-def _repeal_detail(registry: Registry, c: Citation, verdict) -> str:
+def _repeal_detail(registry: Registry, c: Citation, verdict, ctx: CheckContext, with_note: bool) -> str:
     ev = verdict.event
     when = f"已于{cn_date(ev.on)}" if ev.on else "已"
     by = f"被《{ev.by}》{('（' + ev.article + '）') if ev.article else ''}废止" if ev.by else "废止"
     detail = when + by + ("" if ev.on else "（废止日期未载）")
     moves = []
     for ref in c.refs:
-        for m in registry.replacement(verdict.entry, ref.article, ref.item):
-            short = "法典" if m.to_law == CODE_TITLE else f"《{m.to_law}》"
-            line = f"{ref.label()}现为{short}{m.to_article}"
+        for line in article_moves(registry, verdict.entry, ref, facts_before(ctx.text, ctx.segments, c.start)):
             if line not in moves:
                 moves.append(line)
     if moves:
-        detail += "；" + "，".join(moves) + f"（请改引《{ev.by}》相应条文）" if ev.by else ""
+        detail += "；" + "；".join(moves) + (f"（请改引《{ev.by}》相应条文）" if ev.by else "")
     elif ev.by:
         detail += f"，请改引《{ev.by}》相应条文"
-    if ev.note:
+    if ev.note and with_note:
         detail += "。" + ev.note.rstrip("。")
     return detail
 
@@ -77,14 +76,18 @@ def _undated_note(ctx: CheckContext) -> str:
 
 def _repealed(ctx: CheckContext, by_code: bool):
     registry = default_registry()
+    # The note on acts before the repeal (法典第一千零五十七条, 从旧兼轻) concerns a
+    # decision on such an act, not a normative document; it is said once.
+    note_due = ctx.document.kind is not None and ctx.document.kind.value == "enforcement"
     for c in _citations(ctx):
         v = _verdict(registry, c.cited, ctx.as_of)
         if v.state != "repealed" or (v.event.by == CODE_TITLE) != by_code:
             continue
         yield CheckHit(c.start, c.end, {
             "law": v.entry.title, "date": cn_date(v.event.on), "successor": v.event.by,
-            "detail": _repeal_detail(registry, c, v) + _undated_note(ctx),
+            "detail": _repeal_detail(registry, c, v, ctx, note_due and bool(v.event.note)) + _undated_note(ctx),
         })
+        note_due = note_due and not v.event.note
 
 
 @register("citation_repealed_by_code")
