@@ -14,8 +14,10 @@ Three kinds of material, as laid out in ``shared/eval/``:
 - ``penalty_decisions/``: published 行政处罚决定书. Each file has a header
   (``键：值`` lines up to a line of ``=``) whose ``完整性`` line says whether the
   text is complete. A missing-element finding is scored only on complete
-  texts, against ``PENALTY_EXPECTED_MISSING``; on truncated texts such findings
-  are counted apart as "not scored" instead of being reported as errors.
+  texts, against the labels (``workbench.evaluation_labels``: a data file in the
+  source repository, not in the package); on truncated texts such findings are
+  counted apart as "not scored". Other errors and warnings the labels do not call
+  real are false findings; the labels' variants (real decisions edited) are run too.
 
 Every file under ``shared/eval`` is read-only input; nothing is written.
 """
@@ -66,16 +68,6 @@ ELEMENT_RULES = {
     "date": "enf.element.no_date",
     "statement_rights": "enf.procedure.no_statement_rights",
 }
-# What the complete decisions really lack (read from the text; the collector's
-# header note for panjin lists address, evidence, performance and remedy, and the
-# text also records no notice of 陈述申辩 rights). Truncated decisions are not
-# labelled: what is missing from them was cut off.
-PENALTY_EXPECTED_MISSING = {
-    "panjin_2021_138_eia_unapproved_construction": {"party_address", "evidence", "performance", "remedy", "statement_rights"},
-    "tianjin_baodi_erwangzhuang_2025_straw_burning": {"party_address"},
-}
-
-
 # -- input -----------------------------------------------------------------
 
 
@@ -234,7 +226,7 @@ class PenaltyResult:
         return [f for f in self.findings if f.rule in rules]
 
 
-def evaluate_penalties(paths: list[Path], engine: Engine, expected=PENALTY_EXPECTED_MISSING) -> list[PenaltyResult]:
+def evaluate_penalties(paths: list[Path], engine: Engine, expected: dict | None = None) -> list[PenaltyResult]:
     from workbench.catalogue import legal_review_required
 
     out = []
@@ -244,7 +236,7 @@ def evaluate_penalties(paths: list[Path], engine: Engine, expected=PENALTY_EXPEC
         findings = engine.check(doc)
         complete = is_complete(header)
         required, items = legal_review_required(findings)
-        out.append(PenaltyResult(str(path), complete, findings, expected.get(path.stem) if complete else None, required, items))
+        out.append(PenaltyResult(str(path), complete, findings, (expected or {}).get(path.stem) if complete else None, required, items))
     return out
 
 
@@ -255,8 +247,11 @@ def _files(path: Path, suffix: str = ".txt") -> list[Path]:
     return sorted(p for p in path.iterdir() if p.is_file() and p.suffix == suffix)
 
 
-def report(target: str | Path, engine: Engine | None = None, verbose: bool = False) -> str:
-    """Run whatever ``target`` holds (an eval root, a .jsonl, or a folder of .txt) and describe it."""
+def report(target: str | Path, engine: Engine | None = None, verbose: bool = False, labels: str | Path | None = None) -> str:
+    """Run whatever ``target`` holds (an eval root, a .jsonl, or a folder of .txt) and describe it.
+
+    ``labels``: the penalty-decision labels file (default: the source repository's).
+    """
     from workbench.rules import load_builtin_rules
 
     engine = engine or Engine(load_builtin_rules())
@@ -274,9 +269,9 @@ def report(target: str | Path, engine: Engine | None = None, verbose: bool = Fal
             if normative.is_dir():
                 lines += _report_clean(normative, engine, verbose)
             if penalties.is_dir():
-                lines += _report_penalties(penalties, engine, verbose)
+                lines += _report_penalties(penalties, engine, verbose, labels)
         elif target.name == "penalty_decisions":
-            lines += _report_penalties(target, engine, verbose)
+            lines += _report_penalties(target, engine, verbose, labels)
         else:
             lines += _report_clean(target, engine, verbose)
     else:
@@ -325,11 +320,15 @@ def _report_clean(path: Path, engine: Engine, verbose: bool) -> list[str]:
     return lines + [""]
 
 
-def _report_penalties(path: Path, engine: Engine, verbose: bool) -> list[str]:
-    results = evaluate_penalties(_files(path), engine)
-    lines = [f"== 行政处罚决定书：{path}（{len(results)} 件）"]
+def _report_penalties(path: Path, engine: Engine, verbose: bool, labels_path=None) -> list[str]:
+    from workbench.evaluation_labels import load_penalty_labels
+
+    labels = load_penalty_labels(labels_path)
+    results = evaluate_penalties(_files(path), engine, labels.missing)
+    lines = [f"== 行政处罚决定书：{path}（{len(results)} 件；标注：{labels.path}）"]
     tp = fp = fn = 0
     unscored = 0
+    false_findings: list[str] = []
     for r in results:
         name = Path(r.path).name
         reported = r.reported_missing
@@ -344,6 +343,13 @@ def _report_penalties(path: Path, engine: Engine, verbose: bool) -> list[str]:
             unscored += len(r.element_findings)
             state = "全文（未标注）" if r.complete else "不完整"
             lines.append(f"  {name}（{state}）：缺要素提示 {len(r.element_findings)} 项不计分 {sorted(reported)}；{review}")
+        real = labels.real.get(Path(r.path).stem, set())
+        for f in r.findings:
+            if f.severity == "info" or f.rule in ELEMENT_RULES.values() or (f.matched and (f.rule, f.matched) in real):
+                continue
+            if not r.complete and f.rule in ABSENCE_RULES:
+                continue  # recorded, perhaps, in the part the page cut off
+            false_findings.append(f"{name}：{f.rule} {f.matched or '（全文）'}")
         if verbose:
             for f in r.findings:
                 if f.rule not in ELEMENT_RULES.values():
@@ -353,4 +359,30 @@ def _report_penalties(path: Path, engine: Engine, verbose: bool) -> list[str]:
     lines.append(f"  必备要素（仅全文文本计分）：查全 {tp}/{scored}"
                  + (f" = {tp / scored:.0%}" if scored else "") + f"，查准 {tp}/{tp + fp} = {prec:.0%}")
     lines.append(f"  不完整文本上的缺要素提示（截断所致，不计分）：{unscored} 项")
+    lines.append(f"  其他“错误”“警示”中未标注为真实问题的（误报）：{len(false_findings)} 项")
+    lines += [f"    {x}" for x in false_findings]
+    lines += _report_variants(path, labels, engine, verbose)
     return lines + [""]
+
+
+# Findings of a thing not recorded (法制审核, 集体讨论): on a truncated text it may stand in the part cut off.
+ABSENCE_RULES = {"enf.procedure.legal_review_unrecorded", "enf.procedure.discussion_unrecorded"}
+
+
+def _report_variants(path: Path, labels, engine: Engine, verbose: bool) -> list[str]:
+    from workbench.evaluation_labels import evaluate_variant
+
+    if not labels.variants:
+        return []
+    bodies = {p.stem: split_header(p.read_text(encoding="utf-8"))[1] for p in _files(path)}
+    out, right = [], 0
+    for v in labels.variants:
+        if v.source not in bodies:
+            out.append(f"    ✗ {v.id}：评测数据中没有“{v.source}”")
+            continue
+        res = evaluate_variant(v, bodies[v.source], engine, set(ELEMENT_RULES.values()))
+        right += res.ok
+        out.append(f"    {'✓' if res.ok else '✗'} {v.id}（由 {v.source} 改出）" + ("" if res.ok else "：" + "；".join(res.problems)))
+        if verbose:
+            out += [f"        {f.rule}  {f.matched or '（全文）'}" for f in res.findings]
+    return [f"  变体（真实决定书改出）：{right}/{len(labels.variants)} 项结果正确"] + out

@@ -16,13 +16,14 @@ def add_parser(sub) -> None:
     ev = sub.add_parser("eval", help="在标注数据上衡量规则包（查全率、每万字提示数）")
     ev.add_argument("path", metavar="DIR_OR_JSONL", help="评测数据目录（如 shared/eval）或 cases.jsonl")
     ev.add_argument("-v", "--verbose", action="store_true", help="逐条列出案例与提示")
+    ev.add_argument("--labels", metavar="YAML", help="行政处罚决定书的标注文件（默认：源码仓库的 tests/fixtures/eval/penalty_labels.yaml）")
 
 
 def run(args) -> int:
     from workbench.evaluation import report
 
     try:
-        print(report(args.path, verbose=args.verbose))
+        print(report(args.path, verbose=args.verbose, labels=args.labels))
     except (FileNotFoundError, ValueError) as exc:
         print(f"无法评测：{exc}")
         return EXIT_BAD_INPUT
