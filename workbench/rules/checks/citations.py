@@ -226,14 +226,18 @@ def _older_reading(registry: Registry, entry, version, ref):
     return None
 
 
-@register("citation_no_such_item")
-def citation_no_such_item(ctx: CheckContext):
+def _registered_citations(ctx: CheckContext):
+    """(registry, entry, citation, numbering version, named?, day) for each citation of a registered law with articles."""
     registry = default_registry()
     for c in _citations(ctx):
         entry = registry.lookup(c.title) if c.refs else None
-        if entry is None:
-            continue
-        version, _, day = _reading(registry, entry, c, ctx.as_of)
+        if entry is not None:
+            yield (registry, entry, c) + _reading(registry, entry, c, ctx.as_of)
+
+
+@register("citation_no_such_item")
+def citation_no_such_item(ctx: CheckContext):
+    for registry, entry, c, version, _, day in _registered_citations(ctx):
         for ref in c.refs:
             if not (ref.paragraph or ref.item):
                 continue
@@ -248,12 +252,7 @@ def citation_no_such_item(ctx: CheckContext):
 
 @register("citation_renumbered")
 def citation_renumbered(ctx: CheckContext):
-    registry = default_registry()
-    for c in _citations(ctx):
-        entry = registry.lookup(c.title) if c.refs else None
-        if entry is None:
-            continue
-        version, named, day = _reading(registry, entry, c, ctx.as_of)
+    for registry, entry, c, version, named, day in _registered_citations(ctx):
         current = registry.text_version(entry, as_of=day)
         for ref in c.refs:
             detail = ""
