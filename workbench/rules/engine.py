@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
 from datetime import date
 
 import ahocorasick
@@ -20,7 +20,9 @@ from rapidfuzz import fuzz
 from workbench.intake.metadata import reading_date
 from workbench.intake.model import Document
 from workbench.rules.checks import CHECKS, CheckContext, CheckHit
+from workbench.rules.entities import tagger_for
 from workbench.rules.guards import guarded
+from workbench.rules.lexicon import Lexicon, builtin_lexicon
 from workbench.rules.model import REVIEWS, Finding, Rule
 from workbench.text.segment import Segments, word_boundaries
 
@@ -38,9 +40,16 @@ START, END, ROLE, GROUP_NO = range(4)
 class Engine:
     """Compiled rules, reusable across documents and threads (it keeps no per-document state)."""
 
-    def __init__(self, rules: list[Rule]):
+    def __init__(self, rules: list[Rule], lexicon: Lexicon | None = None):
         self.rules = list(rules)
         self._regex = {i: re.compile(r.match.regex) for i, r in enumerate(self.rules) if r.match.regex}
+        frames = [i for i, r in enumerate(self.rules) if r.match.frame]
+        self._tagger = None
+        if frames:
+            lexicon = lexicon or builtin_lexicon()
+            self._tagger = tagger_for(lexicon)
+            self._frame = {i: re.compile(lexicon.expand(self.rules[i].match.frame)) for i in frames}
+            self._unless = {i: re.compile(lexicon.expand(self.rules[i].match.unless)) for i in frames if self.rules[i].match.unless}
         self._absent_regex = {i: re.compile(r.match.absent_regex) for i, r in enumerate(self.rules) if r.match.absent_regex}
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
@@ -89,6 +98,7 @@ class Engine:
                     if rule_idx in active:
                         hits[rule_idx].append((end_idx - length + 1, end_idx + 1, role, group))
         seg = Segments(text)
+        shadow: list[str] = []  # the text with typed spans marked, made once when a frame needs it
         # (rule index, norm start, norm end, CheckHit or None); start == end == -1: whole document
         spans: list[tuple[int, int, int, CheckHit | None]] = []
         for i in sorted(active):
@@ -108,15 +118,47 @@ class Engine:
             rule_hits = hits.get(i)
             if not rule_hits:
                 continue
+            if kind_ == "frame":
+                if not shadow:
+                    shadow.append(self._tagger.shadow(text))
+                for start, end, act in self._frames(i, rule, rule_hits, shadow[0], seg):
+                    if guarded(rule.guards, text, seg, start, end, act=act):
+                        continue
+                    spans.append((i, start, end, None))
+                continue
             for start, end, *terms in self._candidates(i, rule, rule_hits, text, seg):
                 if guarded(rule.guards, text, seg, start, end, terms[0] if terms else ()):
                     continue
                 if rule.match.word and not _on_word_boundaries(text, seg, start, end):
                     continue
                 spans.append((i, start, end, None))
+        if any(self.rules[i].fallback for i, *_ in spans):
+            spans = self._drop_covered_fallbacks(spans, seg)
         return self._findings(doc, spans, seg)
 
+    def _drop_covered_fallbacks(self, spans, seg: Segments):
+        """A fallback rule speaks only in a sentence where no other rule of its review did."""
+        covered = {(self.rules[i].review, seg.unit("sentence", s)[0]) for i, s, _e, _h in spans if s >= 0 and not self.rules[i].fallback}
+        return [sp for sp in spans if not (self.rules[sp[0]].fallback and (self.rules[sp[0]].review, seg.unit("sentence", sp[1])[0]) in covered)]
+
     # -- matchers -----------------------------------------------------------
+
+    def _frames(self, i: int, rule: Rule, rule_hits, shadow: str, seg: Segments):
+        """(start, end, act) of each match of a frame rule in the units its anchors hit."""
+        pattern = self._frame[i]
+        unless = self._unless.get(i)
+        # The act may be named in several alternatives: act, act2, act3 …
+        act_groups = [g for g in pattern.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())]
+        covered = {p for h in rule_hits if h[ROLE] == EXCLUDE for p in range(h[START], h[END])}
+        for s, e in _candidate_units(rule_hits, seg, rule.match.within):
+            if unless is not None and unless.search(shadow, s, e):
+                continue
+            for match in pattern.finditer(shadow, s, e):
+                ms, me = match.span()
+                if me <= ms or (covered and any(p in covered for p in range(ms, me))):
+                    continue
+                act = next((match.start(g) for g in act_groups if match.start(g) >= 0), ms)
+                yield ms, me, act
 
     def _is_absent(self, i: int, rule: Rule, rule_hits, text: str, seg: Segments) -> bool:
         # A ``when`` term counts only where the rule's guards let it stand: a
@@ -206,6 +248,7 @@ class Engine:
         norm = doc.norm
         out: list[Finding] = []
         kind = doc.kind.value if doc.kind else None
+        library = None
         for i, s, e, hit in spans:
             rule = self.rules[i]
             basis = [str(b) for b in rule.basis if b.cited_for(kind)]
@@ -215,9 +258,20 @@ class Engine:
             start, end = norm.orig_span(s, e)
             para, col = doc.locate(start)
             matched = doc.text[start:end]
+            related = None
+            if rule.review == "fair_competition":
+                # Every fair-competition finding shows the closest published case.
+                if library is None:
+                    from workbench.rules.caselib import builtin_case_library
+
+                    library = builtin_case_library()
+                _, ss, se = seg.unit("sentence", s)
+                category = hit.category if hit is not None and hit.category else rule.category
+                nearest = library.nearest(norm.text[ss:se], category=category) or library.nearest(norm.text[ss:se])
+                related = nearest.to_json() if nearest else None
             out.append(Finding(
-                rule.id, rule.review, rule.category, rule.severity, start, end, para, col,
-                excerpt(doc, start, end), _message(rule, matched, hit), basis, matched,
+                rule.id, rule.review, (hit.category if hit is not None and hit.category else rule.category), rule.severity, start, end, para, col,
+                excerpt(doc, start, end), _message(rule, matched, hit), basis, matched, related,
             ))
         out.sort(key=lambda f: (f.paragraph is not None, f.start, f.end, f.rule))
         return out
@@ -270,18 +324,28 @@ def _longest_non_overlapping(spans):
 
 
 def _smallest_window(hits: list[_Hit], n_groups: int) -> tuple[int, int] | None:
-    """The shortest span holding one hit of every group (classic sliding window)."""
+    """The shortest span holding one hit of every group (classic sliding window).
+
+    The window's end is the largest END among its hits, kept in a monotonic
+    deque, so the whole search is linear in the number of hits.
+    """
     hits = sorted(hits, key=lambda h: h[START])
     counts: dict[int, int] = defaultdict(int)
     best = None
     left = 0
     covered = 0
+    ends: deque[int] = deque()  # indices into hits, their END decreasing
     for right, h in enumerate(hits):
+        while ends and hits[ends[-1]][END] <= h[END]:
+            ends.pop()
+        ends.append(right)
         if counts[h[GROUP_NO]] == 0:
             covered += 1
         counts[h[GROUP_NO]] += 1
         while covered == n_groups:
-            s, e = hits[left][START], max(x[END] for x in hits[left : right + 1])
+            while ends[0] < left:
+                ends.popleft()
+            s, e = hits[left][START], hits[ends[0]][END]
             if best is None or e - s < best[1] - best[0]:
                 best = (s, e)
             counts[hits[left][GROUP_NO]] -= 1
@@ -291,8 +355,15 @@ def _smallest_window(hits: list[_Hit], n_groups: int) -> tuple[int, int] | None:
     return best
 
 
+_WORD_WINDOW = 40
+
+
 def _on_word_boundaries(text: str, seg: Segments, start: int, end: int) -> bool:
+    # Segment the sentence around the match, at most _WORD_WINDOW characters
+    # each side: jieba's cut of a 400,000-character line per match would make
+    # the check quadratic, and a word depends only on its neighbourhood.
     _, s, e = seg.unit("sentence", start)
+    s, e = max(s, start - _WORD_WINDOW), min(e, end + _WORD_WINDOW)
     bounds = word_boundaries(text[s:e])
     return (start - s) in bounds and (end - s) in bounds
 

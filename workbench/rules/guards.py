@@ -1,18 +1,29 @@
 """Context guards: when a match is the correct way to write a rule, not a breach.
 
+Each guard looks at the *act* of a match — the verb or marker that makes the
+breach (指定、要求、处、给予…; a frame rule names it with ``(?P<act>…)``, other
+rules use the match's start) — and only at a bounded stretch of text before
+it, so a guard costs the same however long the sentence (a 400,000-character
+line without a full stop is checked in linear time).
+
 - ``citation``: the match stands inside a title 《…》, so it names a law, or
   inside the quoted text of a provision (第三十一条规定：“……处……罚款”), so it
   quotes the law rather than deciding or prescribing anything itself.
-- ``prohibition``: the match is governed by 不得/禁止/严禁/不准/不应… in its
-  clause (不得指定交易), or it is an item of a list introduced by a
-  prohibition (不得有下列行为：（一）限定……). A prohibition addressed to a
-  market party (企业不得在外地设立分支机构) is itself a restriction and does
-  not guard. A prohibition on content (不得含有、不得设置……) reaches over its
-  whole clause, and a prohibiting list lead (不得含有下列……的内容：) over its
-  whole sentence. A ``together`` match spanning several clauses is guarded also
-  when one of its later terms is governed in its own clause (为保护环境，不得限定……).
-- ``restating``: the sentence grounds the matter in law (依法、依照《…》的
-  规定、按照法律法规规定), so it restates a power rather than creating one.
+- ``prohibition``: 不得/禁止/严禁/不准/不应… governs the act in its clause
+  (不得指定交易), or the match is an item of a list introduced by a
+  prohibition (不得有下列行为：（一）限定……). The scope is the act: 不得 in
+  ``鉴定机构未经登记不得开展业务`` governs 开展, not the approval a frame finds
+  in 未经登记. A prohibition addressed to a market party (企业不得在外地设立
+  分支机构) restricts that party and does not guard. A purpose clause
+  (为避免无序竞争、为防止……) states an aim: it prohibits nothing. A
+  prohibition on content (不得含有、不得设置……) reaches over its whole
+  clause, and a prohibiting list lead (不得含有下列……的内容：) over its
+  sentence. A ``together`` match spanning several clauses is guarded also
+  when one of its later terms is governed in its own clause.
+- ``restating``: the act is grounded in law — 依法、依照《…》的规定 in the
+  act's own clause, or a sentence that opens with 依照/根据/按照……规定，. A
+  marker inside a condition (不按规定缴费的，处……) or negated (未依法、违反
+  规定) grounds nothing.
 
 All work on the normalised text; positions are normalised offsets.
 """
@@ -23,23 +34,29 @@ import re
 
 from workbench.text.segment import Segments
 
-PROHIBITION_WORDS = ("不得", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
+PROHIBITION_WORDS = ("不得", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
 _PROHIBITION_RE = re.compile("|".join(sorted(PROHIBITION_WORDS, key=len, reverse=True)))
-# The prohibition must govern the match: at most this many characters between.
+# Words that also name an aim: after 为/为了/以/旨在 they open a purpose clause.
+_AIM_WORDS = ("杜绝", "防止", "避免")
+_PURPOSE_LEAD_RE = re.compile(r"(?:为了|为|以|旨在|从而|以便)[^，。；]{0,2}$")
+# The prohibition must govern the act: at most this many characters between.
 _PROHIBITION_REACH = 16
+# How far back any guard looks from the act (characters): a bound, so that
+# the work per match is constant.
+_LOOK_BACK = 80
 # A prohibition whose subject is a market party restricts that party.
-_MARKET_PARTY_RE = re.compile(r"(企业|经营者|申请人|投标人|供应商|当事人|公司|个人|市场主体|商户|单位)(均|一律|也|都|仍)?$")
-_RESTATING_RE = re.compile(
-    r"依法|依照|依据《|根据《|按照《|按照法律|按照有关法律|按照国家|按照相关法律|法律、法规规定|法律法规规定|法律、行政法规规定|法律、法规、规章规定|按规定|按照规定|符合法定"
-)
+_MARKET_PARTY_RE = re.compile(r"(企业|经营者|申请人|投标人|供应商|当事人|公司|个人|市场主体|商户|单位|机构)(均|一律|也|都|仍)?$")
 _LIST_ITEM_RE = re.compile(r"^\s*(（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十]+、|\d+[.、．]|（\d+）|\d+）|[①-⑳])")
 _LIST_LEAD_REACH = 3000
+_SENTENCE_LEAD_REACH = 300
 
 
-def _opened_on_line(text: str, start: int, opener: str, closer: str) -> tuple[int, int]:
+def _opened_on_line(text: str, start: int, opener: str, closer: str, reach: int = _LIST_LEAD_REACH) -> tuple[int, int]:
     """(line start, position of ``opener``) if an ``opener`` before ``start`` on its
-    line is not closed before ``start``; the position is -1 otherwise."""
-    line_start = text.rfind("\n", 0, start) + 1
+    line (within ``reach``) is not closed before ``start``; the position is -1 otherwise."""
+    line_start = text.rfind("\n", max(0, start - reach), start) + 1
+    if line_start == 0 and start > reach:
+        line_start = start - reach
     opened = text.rfind(opener, line_start, start)
     if opened >= 0 and text.rfind(closer, line_start, start) > opened:
         opened = -1
@@ -48,11 +65,11 @@ def _opened_on_line(text: str, start: int, opener: str, closer: str) -> tuple[in
 
 def inside_title(text: str, start: int, end: int) -> bool:
     """Is ``[start, end)`` inside 《…》 of the same line?"""
-    _, opened = _opened_on_line(text, start, "《", "》")
+    _, opened = _opened_on_line(text, start, "《", "》", reach=200)
     if opened < 0:
         return False
-    close = text.find("》", end)
-    nl = text.find("\n", end)
+    close = text.find("》", end, end + 200)
+    nl = text.find("\n", end, end + 200)
     return close >= 0 and (nl < 0 or close < nl)
 
 
@@ -66,21 +83,24 @@ def inside_quoted_provision(text: str, start: int, end: int) -> bool:
     line_start, opened = _opened_on_line(text, start, "“", "”")
     if opened < 0:
         return False
-    if not _PROVISION_LEAD_RE.search(text, max(line_start, opened - _PROVISION_LEAD_REACH), opened):
-        return False
-    return True  # closed later on the line, or cut off: either way it quotes
+    return _PROVISION_LEAD_RE.search(text, max(line_start, opened - _PROVISION_LEAD_REACH), opened) is not None
 
 
 # What a prohibition forbids when it forbids restricting others (不得限制、不得
 # 要求……): such a prohibition is the correct way to write a rule whoever its
 # subject is (任何单位不得限制外地商品……).
 _RESTRICTING_VERB_RE = re.compile(
-    r"(?:以任何(?:理由|形式|方式)|以任何理由和形式|变相|擅自|违法|违规|随意|再)?(?:限制|限定|指定|排斥|阻碍|阻止|强制|歧视|妨碍|设置障碍)"
+    r"(?:以任何(?:理由|形式|方式)|以任何理由和形式|变相|擅自|违法|违规|随意|再)?(?:限制|限定|指定|排斥|阻碍|阻止|强制|歧视|妨碍|设置障碍|要求|给予|设定|设置)"
 )
 
 
+def _is_purpose(fragment: str, word: re.Match) -> bool:
+    return word.group() in _AIM_WORDS and _PURPOSE_LEAD_RE.search(fragment, 0, word.start()) is not None
+
+
 def _prohibition_before(fragment: str, extended: str | None = None):
-    """The last prohibition word in ``fragment`` unless it binds a market party.
+    """The last prohibition word in ``fragment`` unless it binds a market party
+    or opens a purpose clause.
 
     ``extended`` is ``fragment`` followed by the text after it, to read what
     the prohibition forbids when that is the match itself.
@@ -88,7 +108,7 @@ def _prohibition_before(fragment: str, extended: str | None = None):
     found = None
     for m in _PROHIBITION_RE.finditer(fragment):
         found = m
-    if found is None:
+    if found is None or _is_purpose(fragment, found):
         return None
     if _MARKET_PARTY_RE.search(fragment[: found.start()]) and not _RESTRICTING_VERB_RE.match(extended or fragment, found.end()):
         return None
@@ -102,12 +122,17 @@ _CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)(?:
 _LIST_LEAD_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)[^。；\n]{0,12}下列")
 
 
-def _governed_by_prohibition(text: str, clause_start: int, start: int) -> bool:
-    before = text[clause_start:start]
-    found = _prohibition_before(before, text[clause_start : start + 12])
+def _governed_by_prohibition(text: str, clause_start: int, act: int) -> bool:
+    lo = max(clause_start, act - _LOOK_BACK)
+    before = text[lo:act]
+    found = _prohibition_before(before, text[lo : act + 12])
     if found is None:
         return False
     if len(before) - found.end() <= _PROHIBITION_REACH:
+        return True
+    # 不得限定……、不得要求……: a prohibition of restricting reaches over its
+    # whole clause (不得限定单位或者个人购买、使用其指定的经营者提供的商品).
+    if _RESTRICTING_VERB_RE.match(before, found.end()):
         return True
     return _CONTENT_PROHIBITION_RE.match(before, found.start()) is not None
 
@@ -118,7 +143,7 @@ def _in_prohibited_list(text: str, seg: Segments, start: int) -> bool:
     if colon < 0:
         return False
     _, lead_start, _ = seg.unit("sentence", colon)
-    if _prohibition_before(text[lead_start:colon]) is None:
+    if _prohibition_before(text[max(lead_start, colon - _LOOK_BACK):colon]) is None:
         return False
     # Either the items follow on the same line (……：（一）……；（二）……) with no
     # full stop before the match, or every line in between is a list item.
@@ -129,19 +154,20 @@ def _in_prohibited_list(text: str, seg: Segments, start: int) -> bool:
     return all(not line.strip() or _LIST_ITEM_RE.match(line) for line in lines[1:])
 
 
-def prohibited(text: str, seg: Segments, start: int, terms: tuple[int, ...] = ()) -> bool:
-    """Is the match at ``start`` governed by a prohibition?
+def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) -> bool:
+    """Is the act at ``act`` governed by a prohibition?
 
     ``terms`` are where the match's other terms start (a ``together`` match
     may run over several clauses): a term in a later clause that is itself
     governed guards the match too (为保护环境，不得限定……).
     """
-    clause, clause_start, _ = seg.unit("clause", start)
-    if _governed_by_prohibition(text, clause_start, start) or _in_prohibited_list(text, seg, start):
+    clause, clause_start, _ = seg.unit("clause", act)
+    if _governed_by_prohibition(text, clause_start, act) or _in_prohibited_list(text, seg, act):
         return True
-    _, sentence_start, _ = seg.unit("sentence", start)
-    lead = _LIST_LEAD_PROHIBITION_RE.search(text, sentence_start, start)
-    if lead and _prohibition_before(text[sentence_start : lead.end()]) is not None:
+    _, sentence_start, _ = seg.unit("sentence", act)
+    lo = max(sentence_start, act - _SENTENCE_LEAD_REACH)
+    lead = _LIST_LEAD_PROHIBITION_RE.search(text, lo, act)
+    if lead and _prohibition_before(text[lo : lead.end()]) is not None:
         return True
     for pos in terms:
         other, other_start, _ = seg.unit("clause", pos)
@@ -150,21 +176,50 @@ def prohibited(text: str, seg: Segments, start: int, terms: tuple[int, ...] = ()
     return False
 
 
-def restating(text: str, seg: Segments, start: int) -> bool:
-    _, s, e = seg.unit("sentence", start)
-    return _RESTATING_RE.search(text, s, e) is not None
+_RESTATING_RE = re.compile(
+    r"依法|依照|依据《|根据《|按照《|按照法律|按照有关法律|按照国家|按照相关法律|法律、法规规定|法律法规规定|法律、行政法规规定|法律、法规、规章规定|按规定|按照规定|符合法定"
+)
+# A marker that is negated or breached grounds nothing (不按规定、未依法、违反……规定).
+_NEGATED_MARKER_RE = re.compile(r"(?:不|未|没有|拒不|违反)[^，。；]{0,2}$")
+# A sentence that opens by grounding what follows: 依照《……》第×条规定，……
+_GROUNDING_LEAD_RE = re.compile(
+    r"\s*(?:第[一二三四五六七八九十百千\d]+条\s*)?(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])?\s*"
+    r"(?:依照|依据|根据|按照)[^，。；\n]{0,60}?(?:规定|要求)[，：]"
+)
 
 
-def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: int, terms: tuple[int, ...] = ()) -> str | None:
+def _restating_marker(text: str, lo: int, hi: int) -> bool:
+    for m in _RESTATING_RE.finditer(text, lo, hi):
+        if not _NEGATED_MARKER_RE.search(text, max(lo, m.start() - 4), m.start()):
+            return True
+    return False
+
+
+def restating(text: str, seg: Segments, act: int) -> bool:
+    """Is the act grounded in law (see the module docstring)?"""
+    _, clause_start, clause_end = seg.unit("clause", act)
+    # The act's own clause: from its start to a little after the act (依法予以处罚、处以依法……).
+    if _restating_marker(text, max(clause_start, act - _LOOK_BACK), min(clause_end, act + 12)):
+        return True
+    _, sentence_start, _ = seg.unit("sentence", act)
+    if act - sentence_start <= _SENTENCE_LEAD_REACH:
+        if _GROUNDING_LEAD_RE.match(text, sentence_start, act):
+            return True
+    return False
+
+
+def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: int, terms: tuple[int, ...] = (), act: int | None = None) -> str | None:
     """The name of the first guard that suppresses the match, or None.
 
+    ``act``: where the act of the match stands (default: its start).
     ``terms``: start offsets of the terms of a ``together`` match (see ``prohibited``).
     """
+    act = start if act is None else act
     for guard in guards:
         if guard == "citation" and (inside_title(text, start, end) or inside_quoted_provision(text, start, end)):
             return guard
-        if guard == "prohibition" and prohibited(text, seg, start, terms):
+        if guard == "prohibition" and prohibited(text, seg, act, terms):
             return guard
-        if guard == "restating" and restating(text, seg, start):
+        if guard == "restating" and restating(text, seg, act):
             return guard
     return None

@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from workbench.errors import RuleFileError
+from workbench.rules.lexicon import builtin_lexicon
 from workbench.rules.model import (
     CATEGORIES, DEFAULT_APPLIES_TO, DEFAULT_GUARDS, DOCUMENT_KINDS, GUARDS, REVIEWS, SCOPES, SEVERITIES,
     Basis, Example, Matcher, Rule,
@@ -37,17 +38,42 @@ from workbench.text.normalize import normalize_term
 from workbench.yaml_nodes import NodeReader, compose
 
 FILE_KEYS = {"applies_to", "rules"}
-RULE_KEYS = {"id", "category", "severity", "message", "basis", "match", "guards", "applies_to", "applies_from", "applies_until", "examples"}
+RULE_KEYS = {"id", "category", "severity", "message", "basis", "match", "guards", "applies_to", "applies_from", "applies_until", "examples", "fallback"}
 REQUIRED_RULE_KEYS = {"id", "category", "severity", "message", "basis", "match", "examples"}
-MATCH_KEYS = {"check", "any", "together", "regex", "fuzzy", "absent", "absent_regex", "when", "within", "near", "word", "exclude", "anchors", "threshold"}
-MATCH_KINDS = ("any", "together", "regex", "fuzzy", "absent", "check")
+MATCH_KEYS = {"check", "any", "together", "regex", "fuzzy", "absent", "absent_regex", "when", "within", "near", "word", "exclude", "anchors", "threshold", "frame", "unless"}
+MATCH_KINDS = ("any", "together", "regex", "fuzzy", "absent", "check", "frame")
 BASIS_KEYS = {"law", "article", "applies_to"}
 EXAMPLES_KEYS = {"trigger", "pass"}
 EXAMPLE_KEYS = {"text", "kind", "as_of"}
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
 
 class _Reader(NodeReader):
-    """The shared node reader plus what rule packs need: terms and regular expressions."""
+    """The shared node reader plus what rule packs need: terms, regular expressions and frames."""
+
+    def frame(self, node, what: str) -> str:
+        """A frame: a regex with {class} words of the lexicon; checked against it."""
+        pattern = self.text(node, what)
+        lex = builtin_lexicon()
+        unknown = lex.unknown_classes(pattern)
+        if unknown:
+            self.fail(node, f"{what}引用了词表中没有的类别：{'、'.join(unknown)}（见 rules/lexicon.yaml）")
+        try:
+            re.compile(lex.expand(pattern))
+        except re.error as exc:
+            self.fail(node, f"{what}展开后不是有效的正则表达式（{exc}）")
+        return pattern
+
+    def anchors(self, node) -> tuple[str, ...]:
+        """Anchor words of a frame: literal words, or {class} for the class's plain words."""
+        lex = builtin_lexicon()
+        out: list[str] = []
+        for item in self.seq(node, "anchors"):
+            term = self.text(item, "anchors 的词语")
+            words = lex.literals(term)
+            if not words or lex.unknown_classes(term):
+                self.fail(item, f"anchors 中的“{term}”不是词语，也不是词表中含有普通词语的类别")
+            out += [normalize_term(w) for w in words]
+        return tuple(dict.fromkeys(out))
 
     def terms(self, node, what: str) -> tuple[str, ...]:
         return tuple(normalize_term(self.text(item, what + "的词语")) for item in self.seq(node, what))
@@ -63,7 +89,7 @@ class _Reader(NodeReader):
 
 def _matcher(r: _Reader, node) -> Matcher:
     m = r.mapping(node, MATCH_KEYS, "match")
-    kinds = [k for k in ("any", "together", "regex", "fuzzy", "check") if k in m] + (["absent"] if "absent" in m or "absent_regex" in m else [])
+    kinds = [k for k in ("any", "together", "regex", "fuzzy", "check", "frame") if k in m] + (["absent"] if "absent" in m or "absent_regex" in m else [])
     if len(kinds) != 1:
         r.fail(node, f"match 须恰好使用一种匹配方式（{'、'.join(MATCH_KINDS)}），现为：{'、'.join(kinds) or '无'}")
     kw: dict = {}
@@ -80,6 +106,12 @@ def _matcher(r: _Reader, node) -> Matcher:
         kw["together"] = tuple(r.terms(g, "together") for g in groups)
     if "regex" in m:
         kw["regex"] = r.regex(m["regex"], "regex")
+    if "frame" in m:
+        kw["frame"] = r.frame(m["frame"], "frame")
+    if "unless" in m:
+        if kinds != ["frame"]:
+            r.fail(m["unless"], "unless 只能与 frame 一起使用")
+        kw["unless"] = r.frame(m["unless"], "unless")
     if "fuzzy" in m:
         kw["fuzzy"] = r.terms(m["fuzzy"], "fuzzy")
     if "absent" in m:
@@ -105,12 +137,14 @@ def _matcher(r: _Reader, node) -> Matcher:
     if "exclude" in m:
         kw["exclude"] = r.terms(m["exclude"], "exclude")
     if "anchors" in m:
-        kw["anchors"] = r.terms(m["anchors"], "anchors")
+        kw["anchors"] = r.anchors(m["anchors"]) if kinds == ["frame"] else r.terms(m["anchors"], "anchors")
     if "threshold" in m:
         t = r.value(m["threshold"], "threshold")
         if not isinstance(t, (int, float)) or not 50 <= t <= 100:
             r.fail(m["threshold"], "threshold 应为 50 到 100 之间的数")
         kw["threshold"] = float(t)
+    if kinds == ["frame"] and not kw.get("anchors"):
+        r.fail(node, "frame 规则须给出 anchors（框架中必然出现的词语或 {类别}，用于快速筛选候选句）")
     if kinds == ["regex"] and not kw.get("anchors"):
         r.fail(node, "regex 规则须给出 anchors（正则匹配文字中必然出现的词语，用于快速筛选候选句）")
     return Matcher(**kw)
@@ -174,6 +208,7 @@ def _rule(r: _Reader, node, review: str, file_applies_to: tuple[str, ...] | None
         applies_until=r.date(m["applies_until"], "applies_until") if "applies_until" in m else None,
         trigger_examples=trigger,
         pass_examples=passing,
+        fallback=r.bool(m["fallback"], "fallback") if "fallback" in m else False,
         source=r.path,
         line=m["id"].start_mark.line + 1,
     )

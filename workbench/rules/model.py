@@ -84,7 +84,7 @@ class Example:
 
 @dataclass(frozen=True)
 class Matcher:
-    """How a rule finds text. Exactly one of any/together/regex/fuzzy/absent is used."""
+    """How a rule finds text. Exactly one of any/together/regex/fuzzy/absent/check/frame is used."""
 
     any: tuple[str, ...] = ()
     together: tuple[tuple[str, ...], ...] = ()
@@ -100,11 +100,15 @@ class Matcher:
     anchors: tuple[str, ...] = ()  # regex/fuzzy: literal pieces that select candidate text
     threshold: float = 85.0  # fuzzy: rapidfuzz partial_ratio needed
     check: str | None = None  # name of a code check (workbench.rules.checks) that finds the spans
+    frame: str | None = None  # a regex over the shadow text with {class} words (workbench.rules.lexicon)
+    unless: str | None = None  # frame: no finding in a unit where this (also with {class}) matches
 
     @property
     def kind(self) -> str:
         if self.check:
             return "check"
+        if self.frame:
+            return "frame"
         if self.together:
             return "together"
         if self.regex:
@@ -133,6 +137,9 @@ class Rule:
     pass_examples: tuple[Example, ...] = ()
     source: str = ""  # file the rule came from
     line: int = 0  # line of its id
+    # Reported only in a sentence where no other rule of its review found
+    # anything (a resemblance to a published case where no frame spoke).
+    fallback: bool = False
 
     def applies_on(self, as_of: date | None) -> bool:
         if as_of is None:
@@ -158,9 +165,12 @@ class Finding:
     message: str
     basis: list[str] = field(default_factory=list)
     matched: str = ""  # the text that matched, as it stands in the original
+    # The closest published case (workbench.rules.caselib.Resemblance.to_json),
+    # for fair-competition findings.
+    related_case: dict | None = None
 
     def to_json(self) -> dict:
-        return {
+        out = {
             "rule": self.rule,
             "review": self.review,
             "category": self.category,
@@ -173,3 +183,6 @@ class Finding:
             "message": self.message,
             "basis": list(self.basis),
         }
+        if self.related_case:
+            out["related_case"] = dict(self.related_case)
+        return out

@@ -38,6 +38,13 @@ class Segments:
             self._ends[scope] = ends
         return ends
 
+    def units(self, scope: str):
+        """(start, end) of every unit of ``scope``, in order."""
+        start = 0
+        for end in self._boundaries(scope):
+            yield start, end
+            start = end
+
     def unit(self, scope: str, pos: int) -> tuple[int, int, int]:
         """(index, start, end) of the unit of ``scope`` that holds ``pos``."""
         ends = self._boundaries(scope)

