@@ -111,6 +111,9 @@ def _print_text(r) -> None:
             print(f"{'':12}依据：{'；'.join(f.basis)}")
         if f.excerpt:
             print(f"{'':12}原文：{f.excerpt}")
+        if f.related_case and f.rule != "fc.case.resembles_published":
+            case = f.related_case
+            print(f"{'':12}类似案例：{case['clause'][:50]}（{case['notice']}，相似度 {case['score']:.2f}）")
     lr = r.legal_review()
     if lr is not None:
         print("  法制审核：" + ("须经法制审核（目录事项：" + "；".join(lr[1]) + "）" if lr[0] else "未列入重大执法决定法制审核目录"))
