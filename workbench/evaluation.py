@@ -99,6 +99,11 @@ class Case:
     category: str  # category key
     standard: str = ""
     quoted: bool = True
+    alt_categories: tuple[str, ...] = ()  # other categories the collector says the clause fits
+    notice: str = ""  # the notice that published it (for leave-one-notice-out)
+
+
+_NOTICE_RE = re.compile(r"《([^》]+)》")
 
 
 def load_cases(path: str | Path) -> list[Case]:
@@ -107,16 +112,31 @@ def load_cases(path: str | Path) -> list[Case]:
         if not line.strip():
             continue
         d = json.loads(line)
+        if d.get("expect") == "clean":
+            continue
         cat = CATEGORY_KEYS.get(d.get("category", ""))
         if cat is None:
             raise ValueError(f"{path}:{n}: 未知的类别“{d.get('category')}”")
-        cases.append(Case(d.get("id", f"line{n}"), d["clause"], cat, d.get("standard", ""), bool(d.get("quoted", True))))
+        alt = tuple(CATEGORY_KEYS[a] for a in d.get("alt_categories", []) if a in CATEGORY_KEYS)
+        notice = d.get("notice") or (m.group(1) if (m := _NOTICE_RE.search(d.get("source", ""))) else "")
+        cases.append(Case(d.get("id", f"line{n}"), d["clause"], cat, d.get("standard", ""), bool(d.get("quoted", True)), alt, notice))
     return cases
+
+
+def load_clean_clauses(path: str | Path) -> list[tuple[str, str]]:
+    """(id, clause) of the lawful look-alikes (``"expect": "clean"``)."""
+    out = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            if d.get("expect") == "clean":
+                out.append((d.get("id", ""), d["clause"]))
+    return out
 
 
 def accepted_categories(case: Case) -> set[str]:
     """The categories a finding may have and still match the case."""
-    out = {case.category}
+    out = {case.category} | set(case.alt_categories)
     standard = case.standard
     if "公平竞争审查条例" in standard and "实施办法" not in standard:
         out |= {cat for art, cat in _REGULATION_ARTICLES.items() if art in standard}
@@ -143,11 +163,64 @@ class CaseResult:
         return any(f.category in ok for f in self.findings)
 
 
+# The resemblance warning finds a development clause in the case library that
+# holds it: on these sets it is measured apart, leave-one-notice-out.
+RESEMBLANCE_RULE = "fc.case.resembles_published"
+
+
+def frame_rule_ids(engine: Engine) -> set[str]:
+    return {r.id for r in engine.rules if r.review == "fair_competition" and r.id != RESEMBLANCE_RULE}
+
+
 def evaluate_cases(cases: list[Case], engine: Engine) -> list[CaseResult]:
     out = []
+    frames = frame_rule_ids(engine)
     for case in cases:
         doc = document_from_text(case.clause, kind="normative", path=case.id)
-        out.append(CaseResult(case, engine.check(doc, reviews=("fair_competition",))))
+        out.append(CaseResult(case, engine.check(doc, reviews=("fair_competition",), rule_ids=frames)))
+    return out
+
+
+_HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]+")
+EXAMPLE_RUN = 15  # characters an example may share with a clause before it counts as copied
+
+
+def _runs(text: str, n: int) -> set[str]:
+    return {part[i : i + n] for part in _HAN_RUN_RE.findall(text) for i in range(len(part) - n + 1)}
+
+
+def quoted_by_examples(cases: list[Case], engine: Engine) -> set[str]:
+    """Ids of the cases that some rule's trigger example quotes (a shared run of
+    EXAMPLE_RUN Chinese characters): for them recall says nothing."""
+    example_runs: set[str] = set()
+    for rule in engine.rules:
+        for ex in rule.trigger_examples:
+            example_runs |= _runs(ex.text, EXAMPLE_RUN)
+    return {c.id for c in cases if _runs(c.clause, EXAMPLE_RUN) & example_runs}
+
+
+@dataclass
+class LibraryResult:
+    """The case library's nearest case from another notice, per development case."""
+    case: Case
+    nearest_id: str | None
+    nearest_category: str | None
+    score: float
+
+    def right(self, threshold: float) -> bool:
+        return self.score >= threshold and self.nearest_category in accepted_categories(self.case)
+
+
+def evaluate_library_leave_one_notice_out(cases: list[Case]) -> list[LibraryResult]:
+    from workbench.rules.caselib import builtin_case_library
+
+    library = builtin_case_library()
+    by_id = {c.id: c for c in library.cases}
+    out = []
+    for case in cases:
+        notice = by_id[case.id].notice if case.id in by_id else case.notice
+        found = library.nearest(case.clause, exclude_notice=notice)
+        out.append(LibraryResult(case, found.case.id if found else None, found.case.category if found else None, found.score if found else 0.0))
     return out
 
 
@@ -258,14 +331,23 @@ def report(target: str | Path, engine: Engine | None = None, verbose: bool = Fal
     target = Path(target)
     lines: list[str] = []
     if target.is_file() and target.suffix == ".jsonl":
-        lines += _report_cases(target, engine, verbose)
+        if load_clean_clauses(target) and not load_cases(target):
+            lines += _report_lookalikes(target, engine, verbose)
+        else:
+            lines += _report_cases(target, engine, verbose)
     elif target.is_dir():
-        cases = target / "fair_competition" / "cases.jsonl"
+        fc = target / "fair_competition"
+        cases = fc / "cases.jsonl"
         normative = target / "normative_documents"
         penalties = target / "penalty_decisions"
         if cases.exists() or normative.is_dir() or penalties.is_dir():
-            if cases.exists():
-                lines += _report_cases(cases, engine, verbose)
+            case_files = [p for p in (cases, fc / "cases_2.jsonl") if p.exists()]
+            for case_file in case_files:
+                lines += _report_cases(case_file, engine, verbose)
+            if (fc / "clean_lookalikes.jsonl").exists():
+                lines += _report_lookalikes(fc / "clean_lookalikes.jsonl", engine, verbose)
+            if case_files:
+                lines += _report_library([c for p in case_files for c in load_cases(p)], fc / "clean_lookalikes.jsonl", verbose)
             if normative.is_dir():
                 lines += _report_clean(normative, engine, verbose)
             if penalties.is_dir():
@@ -280,16 +362,25 @@ def report(target: str | Path, engine: Engine | None = None, verbose: bool = Fal
 
 
 def _report_cases(path: Path, engine: Engine, verbose: bool) -> list[str]:
-    results = evaluate_cases(load_cases(path), engine)
+    cases = load_cases(path)
+    results = evaluate_cases(cases, engine)
     rec = recall_by_category(results)
     labels = CATEGORIES["fair_competition"]
-    lines = [f"== 公平竞争审查：{path}（{len(results)} 个案例）", rec["all"].line("全部")]
+    lines = [f"== 公平竞争审查：{path}（{len(results)} 个案例；只计框架规则，不计与案例库相似的提示）", rec["all"].line("全部")]
     for key, label in labels.items():
         lines.append("  " + rec.get(key, Recall()).line(f"{label}（{key}）"))
     quoted = [r for r in results if r.case.quoted]
     if len(quoted) != len(results):
         q = recall_by_category(quoted)["all"] if quoted else Recall()
         lines.append("  " + q.line("其中逐字引用的条款"))
+    in_examples = quoted_by_examples(cases, engine)
+    rest = [r for r in results if r.case.id not in in_examples]
+    lines.append(f"  规则示例引用了其中 {len(in_examples)} 条" + (f"（{'、'.join(sorted(in_examples))}）" if in_examples else ""))
+    if in_examples:
+        rest_rec = recall_by_category(rest)
+        lines.append("  " + rest_rec.get("all", Recall()).line("不计示例引用的条款"))
+        for key, label in labels.items():
+            lines.append("    " + rest_rec.get(key, Recall()).line(f"{label}"))
     missed = [r for r in results if not r.found]
     wrong = [r for r in results if r.found and not r.category_ok]
     if verbose:
@@ -300,6 +391,42 @@ def _report_cases(path: Path, engine: Engine, verbose: bool) -> list[str]:
     else:
         lines.append("  未检出：" + ("、".join(r.case.id for r in missed) or "无"))
         lines.append("  类别不一致：" + ("、".join(r.case.id for r in wrong) or "无"))
+    return lines + [""]
+
+
+def _report_lookalikes(path: Path, engine: Engine, verbose: bool) -> list[str]:
+    clauses = load_clean_clauses(path)
+    flagged = []
+    for cid, clause in clauses:
+        found = [f for f in engine.check(document_from_text(clause, kind="normative", path=cid), reviews=("fair_competition",)) if f.paragraph is not None]
+        if found:
+            flagged.append((cid, found))
+    lines = [f"== 合法的相似条款：{path}（{len(clauses)} 条）",
+             f"误报：{len(flagged)}/{len(clauses)} = {len(flagged) / len(clauses):.0%}" if clauses else "无样本"]
+    for cid, found in flagged:
+        lines.append(f"  {cid}：" + "、".join(sorted({f.rule for f in found})))
+    return lines + [""]
+
+
+def _report_library(cases: list[Case], lookalikes: Path, verbose: bool) -> list[str]:
+    """The case library, leave-one-notice-out: how often the nearest case from
+    another notice has the clause's category, above each threshold."""
+    from workbench.rules.caselib import RESEMBLANCE_THRESHOLD, builtin_case_library
+
+    results = evaluate_library_leave_one_notice_out(cases)
+    library = builtin_case_library()
+    clean = [s.score for _, c in (load_clean_clauses(lookalikes) if lookalikes.exists() else []) if (s := library.nearest(c))]
+    lines = [f"== 案例库（{len(library.cases)} 个已通报案例），逐份通报留出：每个案例只与其他通报的案例比较",
+             f"当前阈值 {RESEMBLANCE_THRESHOLD:.2f}："]
+    for th in sorted({0.2, 0.25, 0.3, 0.35, 0.4, RESEMBLANCE_THRESHOLD}):
+        right = sum(r.right(th) for r in results)
+        wrong = sum(1 for r in results if r.score >= th and not r.right(th))
+        fp = sum(1 for s in clean if s >= th)
+        mark = "→" if th == RESEMBLANCE_THRESHOLD else " "
+        lines.append(f" {mark} 相似度 ≥ {th:.2f}：类别正确 {right}/{len(results)} = {right / len(results):.0%}，类别错误 {wrong}，合法相似条款误报 {fp}/{len(clean)}")
+    if verbose:
+        for r in sorted(results, key=lambda r: -r.score)[:20]:
+            lines.append(f"    {r.case.id} → {r.nearest_id} {r.score:.2f} {'✓' if r.right(0) else '✗'}")
     return lines + [""]
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +32,7 @@ _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 # the lowest cosine at which a nearest case from another notice still has the
 # clause's category for nearly every clause, while clean look-alikes and the
 # statute texts stay below it. ``workbench eval`` prints the sweep.
-RESEMBLANCE_THRESHOLD = 0.30
+RESEMBLANCE_THRESHOLD = 0.33
 # A clause shorter than this (in Chinese characters) is too little to compare.
 MIN_CHARS = 8
 UNKNOWN_BIGRAM_WEIGHT = 2.0
@@ -39,6 +40,8 @@ UNKNOWN_BIGRAM_WEIGHT = 2.0
 # cases) can come close: candidates are found through these, so that a
 # sentence sharing none — most sentences of a draft — costs a few lookups.
 RARE_DF = 12
+MIN_SHARED_RARE = 2
+MAX_CANDIDATES = 8
 
 
 @dataclass(frozen=True)
@@ -71,11 +74,10 @@ class Resemblance:
         return f"类似的已通报案例：“{self.case.clause[:60]}{'…' if len(self.case.clause) > 60 else ''}”（{self.case.citation()}；相似度 {self.score:.2f}）"
 
 
-def bigrams(text: str) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
+def bigrams(text: str) -> Counter:
+    counts: Counter = Counter()
     for run in _HAN_RUN.findall(text):
-        for i in range(len(run) - 1):
-            counts[run[i : i + 2]] += 1
+        counts.update(map(operator.add, run, run[1:]))  # C-level pairs of neighbours
     return counts
 
 
@@ -111,9 +113,17 @@ class CaseLibrary:
         v = bigrams(text)
         if sum(v.values()) < MIN_CHARS - 1:
             return None
-        candidates = {i for g in v if g in self._rare for i in self._rare[g]}
+        shared: dict[int, int] = defaultdict(int)
+        for g in v:
+            for i in self._rare.get(g, ()):
+                shared[i] += 1
+        # A case sharing a single rare bigram cannot come close; most sentences
+        # of a draft share none or one, and cost only these lookups.
+        candidates = [i for i, k in shared.items() if k >= MIN_SHARED_RARE]
         if not candidates:
             return None
+        if len(candidates) > MAX_CANDIDATES:  # the cases sharing the most rare bigrams
+            candidates = sorted(candidates, key=lambda i: -shared[i])[:MAX_CANDIDATES]
         weights = {g: (1 + math.log(tf)) * self._idf[g] for g, tf in v.items() if g in self._idf}
         # The query's norm counts every bigram, known or not: a long clause that
         # shares a few bigrams with a case is not close to it.
@@ -126,7 +136,7 @@ class CaseLibrary:
             if category is not None and self.cases[i].category != category:
                 continue
             unit = self._unit[i]
-            s = sum(w * unit[g] for g, w in weights.items() if g in unit)
+            s = sum(weights[g] * unit[g] for g in weights.keys() & unit.keys())
             if s > best_score:
                 best, best_score = i, s
         if best is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import threading
 from collections import defaultdict, deque
 from datetime import date
 
@@ -20,12 +21,13 @@ from rapidfuzz import fuzz
 from workbench.intake.metadata import reading_date
 from workbench.intake.model import Document
 from workbench.rules.checks import CHECKS, CheckContext, CheckHit
-from workbench.rules.entities import tagger_for
+from workbench.rules.entities import NAMED_OPERATOR, PLACE, tagger_for
 from workbench.rules.guards import guarded
 from workbench.rules.lexicon import Lexicon, builtin_lexicon
 from workbench.rules.model import REVIEWS, Finding, Rule
 from workbench.text.segment import Segments, word_boundaries
 
+SPAN_MARKS = (NAMED_OPERATOR, PLACE)
 # Roles a literal plays for its rule.
 TERM, GROUP, EXCLUDE, WHEN, ABSENT = range(5)
 _EXCERPT_CONTEXT = 30
@@ -43,20 +45,26 @@ class Engine:
     def __init__(self, rules: list[Rule], lexicon: Lexicon | None = None):
         self.rules = list(rules)
         self._regex = {i: re.compile(r.match.regex) for i, r in enumerate(self.rules) if r.match.regex}
-        frames = [i for i, r in enumerate(self.rules) if r.match.frame]
+        # Frames are compiled, and the entity tagger built, when a document first
+        # needs them: an expanded frame is a large regex (tens of ms to compile),
+        # and a command that checks one short draft needs only some of them.
+        self._lexicon = lexicon
         self._tagger = None
-        if frames:
-            lexicon = lexicon or builtin_lexicon()
-            self._tagger = tagger_for(lexicon)
-            self._frame = {i: re.compile(lexicon.expand(self.rules[i].match.frame)) for i in frames}
-            self._unless = {i: re.compile(lexicon.expand(self.rules[i].match.unless)) for i in frames if self.rules[i].match.unless}
+        self._frame: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+        self._compile_lock = threading.Lock()
         self._absent_regex = {i: re.compile(r.match.absent_regex) for i, r in enumerate(self.rules) if r.match.absent_regex}
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
+        # Frames anchored on a typed span ({named}, {place}): their candidate
+        # units are where the shadow marks one.
+        self._span_anchored: dict[str, list[int]] = defaultdict(list)
         for i, rule in enumerate(self.rules):
             m = rule.match
+            for mark in SPAN_MARKS:
+                if mark in m.anchors:
+                    self._span_anchored[mark].append(i)
             literals = [(t, TERM, 0) for t in m.any]
-            literals += [(t, TERM, 0) for t in (m.anchors or _fuzzy_anchors(m.fuzzy))]
+            literals += [(t, TERM, 0) for t in (m.anchors or _fuzzy_anchors(m.fuzzy)) if t not in SPAN_MARKS]
             literals += [(t, GROUP, g) for g, group in enumerate(m.together) for t in group]
             literals += [(t, EXCLUDE, 0) for t in m.exclude]
             literals += [(t, WHEN, 0) for t in m.when]
@@ -99,9 +107,18 @@ class Engine:
                         hits[rule_idx].append((end_idx - length + 1, end_idx + 1, role, group))
         seg = Segments(text)
         shadow: list[str] = []  # the text with typed spans marked, made once when a frame needs it
+        span_rules = {mark: [i for i in rules if i in active] for mark, rules in self._span_anchored.items()}
+        if any(span_rules.values()):
+            shadow.append(self.tagger().shadow(text))
+            for mark, rules in span_rules.items():
+                if rules:
+                    for m in re.finditer(re.escape(mark) + "+", shadow[0]):
+                        for i in rules:
+                            hits[i].append((m.start(), m.end(), TERM, 0))
         # (rule index, norm start, norm end, CheckHit or None); start == end == -1: whole document
         spans: list[tuple[int, int, int, CheckHit | None]] = []
-        for i in sorted(active):
+        # Fallback rules run last, told which sentences their review already covers.
+        for i in sorted(active, key=lambda k: (self.rules[k].fallback, k)):
             rule = self.rules[i]
             kind_ = rule.match.kind
             if kind_ == "absent":
@@ -109,7 +126,10 @@ class Engine:
                     spans.append((i, -1, -1, None))
                 continue
             if kind_ == "check":
-                ctx = CheckContext(doc, text, seg, as_of)
+                covered = None
+                if rule.fallback:
+                    covered = frozenset(seg.unit("sentence", s)[0] for k, s, _e, _h in spans if s >= 0 and self.rules[k].review == rule.review)
+                ctx = CheckContext(doc, text, seg, as_of, covered)
                 for hit in CHECKS[rule.match.check](ctx):
                     if guarded(rule.guards, text, seg, hit.start, hit.end):
                         continue
@@ -120,7 +140,7 @@ class Engine:
                 continue
             if kind_ == "frame":
                 if not shadow:
-                    shadow.append(self._tagger.shadow(text))
+                    shadow.append(self.tagger().shadow(text))
                 for start, end, act in self._frames(i, rule, rule_hits, shadow[0], seg):
                     if guarded(rule.guards, text, seg, start, end, act=act):
                         continue
@@ -143,10 +163,30 @@ class Engine:
 
     # -- matchers -----------------------------------------------------------
 
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._lexicon = builtin_lexicon()
+        return self._lexicon
+
+    def tagger(self):
+        with self._compile_lock:
+            if self._tagger is None:
+                self._tagger = tagger_for(self.lexicon())
+        return self._tagger
+
+    def compiled_frame(self, i: int) -> tuple[re.Pattern, re.Pattern | None]:
+        """The frame and unless patterns of rule ``i``, compiled on first use."""
+        found = self._frame.get(i)
+        if found is None:
+            m = self.rules[i].match
+            lex = self.lexicon()
+            found = (re.compile(lex.expand(m.frame)), re.compile(lex.expand(m.unless)) if m.unless else None)
+            self._frame[i] = found
+        return found
+
     def _frames(self, i: int, rule: Rule, rule_hits, shadow: str, seg: Segments):
         """(start, end, act) of each match of a frame rule in the units its anchors hit."""
-        pattern = self._frame[i]
-        unless = self._unless.get(i)
+        pattern, unless = self.compiled_frame(i)
         # The act may be named in several alternatives: act, act2, act3 …
         act_groups = [g for g in pattern.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())]
         covered = {p for h in rule_hits if h[ROLE] == EXCLUDE for p in range(h[START], h[END])}
@@ -249,6 +289,7 @@ class Engine:
         out: list[Finding] = []
         kind = doc.kind.value if doc.kind else None
         library = None
+        nearest_in: dict[tuple[int, str], dict | None] = {}  # (sentence start, category) → case
         for i, s, e, hit in spans:
             rule = self.rules[i]
             basis = [str(b) for b in rule.basis if b.cited_for(kind)]
@@ -267,8 +308,11 @@ class Engine:
                     library = builtin_case_library()
                 _, ss, se = seg.unit("sentence", s)
                 category = hit.category if hit is not None and hit.category else rule.category
-                nearest = library.nearest(norm.text[ss:se], category=category) or library.nearest(norm.text[ss:se])
-                related = nearest.to_json() if nearest else None
+                key = (ss, category)
+                if key not in nearest_in:
+                    nearest = library.nearest(norm.text[ss:se], category=category) or library.nearest(norm.text[ss:se])
+                    nearest_in[key] = nearest.to_json() if nearest else None
+                related = nearest_in[key]
             out.append(Finding(
                 rule.id, rule.review, (hit.category if hit is not None and hit.category else rule.category), rule.severity, start, end, para, col,
                 excerpt(doc, start, end), _message(rule, matched, hit), basis, matched, related,

@@ -39,10 +39,10 @@ class Segments:
         return ends
 
     def units(self, scope: str):
-        """(start, end) of every unit of ``scope``, in order."""
+        """(index, start, end) of every unit of ``scope``, in order."""
         start = 0
-        for end in self._boundaries(scope):
-            yield start, end
+        for i, end in enumerate(self._boundaries(scope)):
+            yield i, start, end
             start = end
 
     def unit(self, scope: str, pos: int) -> tuple[int, int, int]:

@@ -27,6 +27,9 @@ class CheckContext:
     text: str  # the normalised text (document.norm.text)
     segments: Segments
     as_of: date  # the date the law is read as of
+    # For a fallback rule: indices of the sentences its review already covers
+    # (Segments.unit("sentence", …)[0]); a check may skip them.
+    covered_sentences: frozenset[int] | None = None
 
 
 @dataclass(frozen=True)

@@ -10,15 +10,43 @@ sentence, so a sentence a frame flags is not reported twice.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+import ahocorasick
+
 from workbench.rules.caselib import RESEMBLANCE_THRESHOLD, builtin_case_library
 from workbench.rules.checks import CheckContext, CheckHit, register
+
+# A sentence is compared with the library only if it speaks of an operator, a
+# benefit, a locality or an act of designating: the rest of a draft cannot
+# breach a fair-competition standard, and costs one automaton pass.
+_RELEVANT_CLASSES = ("operator_noun", "benefit", "local_word", "outside", "designate", "list_noun", "tax_base", "fee")
+
+
+@lru_cache(maxsize=1)
+def _relevance():
+    from workbench.rules.lexicon import builtin_lexicon
+
+    lex = builtin_lexicon()
+    automaton = ahocorasick.Automaton()
+    for cls in _RELEVANT_CLASSES:
+        for word in lex.literals("{" + cls + "}"):
+            if len(word) >= 2:
+                automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
 
 
 @register("resembles_published_case")
 def resembles_published_case(ctx: CheckContext):
     library = builtin_case_library()
     text = ctx.text
-    for s, e in ctx.segments.units("sentence"):
+    seg = ctx.segments
+    covered = ctx.covered_sentences or frozenset()
+    relevant = {seg.unit("sentence", end)[0] for end, _ in _relevance().iter(text)}
+    for k, s, e in seg.units("sentence"):
+        if k in covered or k not in relevant:
+            continue
         sentence = text[s:e]
         found = library.nearest(sentence)
         if found is None or found.score < RESEMBLANCE_THRESHOLD:
