@@ -10,6 +10,7 @@ sentence, so a sentence a frame flags is not reported twice.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import ahocorasick
@@ -21,6 +22,9 @@ from workbench.rules.checks import CheckContext, CheckHit, register
 # benefit, a locality or an act of designating: the rest of a draft cannot
 # breach a fair-competition standard, and costs one automaton pass.
 _RELEVANT_CLASSES = ("operator_noun", "benefit", "local_word", "outside", "designate", "list_noun", "tax_base", "fee")
+
+
+_QUOTED_RE = re.compile(r"“[^”]*”?|《[^》]*》?")
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +51,8 @@ def resembles_published_case(ctx: CheckContext):
     for k, s, e in seg.units("sentence"):
         if k in covered or k not in relevant:
             continue
-        sentence = text[s:e]
+        # Quoted text and titles are the law's words or names, not the draft's.
+        sentence = _QUOTED_RE.sub("", text[s:e])
         found = library.nearest(sentence)
         if found is None or found.score < RESEMBLANCE_THRESHOLD:
             continue
