@@ -212,14 +212,14 @@ class LibraryResult:
 
 
 def evaluate_library_leave_one_notice_out(cases: list[Case]) -> list[LibraryResult]:
-    from workbench.rules.caselib import builtin_case_library
+    from workbench.rules.caselib import WARNING_SHARED_RARE, builtin_case_library
 
     library = builtin_case_library()
     by_id = {c.id: c for c in library.cases}
     out = []
     for case in cases:
         notice = by_id[case.id].notice if case.id in by_id else case.notice
-        found = library.nearest(case.clause, exclude_notice=notice)
+        found = library.nearest(case.clause, exclude_notice=notice, min_shared=WARNING_SHARED_RARE)
         out.append(LibraryResult(case, found.case.id if found else None, found.case.category if found else None, found.score if found else 0.0))
     return out
 
@@ -415,7 +415,9 @@ def _report_library(cases: list[Case], lookalikes: Path, verbose: bool) -> list[
 
     results = evaluate_library_leave_one_notice_out(cases)
     library = builtin_case_library()
-    clean = [s.score for _, c in (load_clean_clauses(lookalikes) if lookalikes.exists() else []) if (s := library.nearest(c))]
+    from workbench.rules.caselib import WARNING_SHARED_RARE
+
+    clean = [s.score for _, c in (load_clean_clauses(lookalikes) if lookalikes.exists() else []) if (s := library.nearest(c, min_shared=WARNING_SHARED_RARE))]
     lines = [f"== 案例库（{len(library.cases)} 个已通报案例），逐份通报留出：每个案例只与其他通报的案例比较",
              f"当前阈值 {RESEMBLANCE_THRESHOLD:.2f}："]
     for th in sorted({0.2, 0.25, 0.3, 0.35, 0.4, RESEMBLANCE_THRESHOLD}):

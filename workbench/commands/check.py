@@ -77,6 +77,9 @@ def _cmd_check(args) -> int:
 
 
 def _result_json(r) -> dict:
+    from workbench.rules.caselib import attach_related_cases
+
+    attach_related_cases(r.findings)
     d = r.document
     return {
         "path": d.path,
@@ -104,6 +107,9 @@ def _print_text(r) -> None:
     print("  ".join(x for x in head if x))
     for note in d.notes:
         print(f"  注：{note}")
+    from workbench.rules.caselib import attach_related_cases
+
+    attach_related_cases(r.findings)
     for f in r.findings:
         where = f"{f.paragraph}:{f.column}" if f.paragraph else "全文"
         print(f"  {where:>8}  {SEVERITY_LABELS[f.severity]}  {f.rule}  {f.message}")

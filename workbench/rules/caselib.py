@@ -41,6 +41,9 @@ UNKNOWN_BIGRAM_WEIGHT = 2.0
 # sentence sharing none — most sentences of a draft — costs a few lookups.
 RARE_DF = 12
 MIN_SHARED_RARE = 2
+# A warning needs more: a clause that shares one topic word pair with a case
+# (农民专业合作社) is not the same breach.
+WARNING_SHARED_RARE = 4
 MAX_CANDIDATES = 8
 
 
@@ -107,7 +110,7 @@ class CaseLibrary:
                     self._rare[g].append(i)
         self._unit = [{g: w / self._norms[i] for g, w in ((g, (1 + math.log(tf)) * self._idf[g]) for g, tf in v.items())} for i, v in enumerate(vectors)]
 
-    def nearest(self, text: str, exclude_notice: str | None = None, category: str | None = None) -> Resemblance | None:
+    def nearest(self, text: str, exclude_notice: str | None = None, category: str | None = None, min_shared: int = 0) -> Resemblance | None:
         """The closest case to ``text``, or None; optionally not from one notice,
         or only of one category (the finding's own)."""
         v = bigrams(text)
@@ -119,7 +122,7 @@ class CaseLibrary:
                 shared[i] += 1
         # A case sharing a single rare bigram cannot come close; most sentences
         # of a draft share none or one, and cost only these lookups.
-        candidates = [i for i, k in shared.items() if k >= MIN_SHARED_RARE]
+        candidates = [i for i, k in shared.items() if k >= max(min_shared, MIN_SHARED_RARE)]
         if not candidates:
             return None
         if len(candidates) > MAX_CANDIDATES:  # the cases sharing the most rare bigrams
@@ -142,6 +145,17 @@ class CaseLibrary:
         if best is None:
             return None
         return Resemblance(self.cases[best], best_score / norm)
+
+
+def attach_related_cases(findings, library: "CaseLibrary | None" = None) -> None:
+    """Give every fair-competition finding its closest published case (of its
+    own category where one is close), from the passage it stands in."""
+    library = library or builtin_case_library()
+    for f in findings:
+        if f.review != "fair_competition" or f.related_case is not None or not f.excerpt:
+            continue
+        found = library.nearest(f.excerpt, category=f.category) or library.nearest(f.excerpt)
+        f.related_case = found.to_json() if found else None
 
 
 def load_cases(text: str) -> list[PublishedCase]:

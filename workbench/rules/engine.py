@@ -288,8 +288,6 @@ class Engine:
         norm = doc.norm
         out: list[Finding] = []
         kind = doc.kind.value if doc.kind else None
-        library = None
-        nearest_in: dict[tuple[int, str], dict | None] = {}  # (sentence start, category) → case
         for i, s, e, hit in spans:
             rule = self.rules[i]
             basis = [str(b) for b in rule.basis if b.cited_for(kind)]
@@ -299,20 +297,9 @@ class Engine:
             start, end = norm.orig_span(s, e)
             para, col = doc.locate(start)
             matched = doc.text[start:end]
-            related = None
-            if rule.review == "fair_competition":
-                # Every fair-competition finding shows the closest published case.
-                if library is None:
-                    from workbench.rules.caselib import builtin_case_library
-
-                    library = builtin_case_library()
-                _, ss, se = seg.unit("sentence", s)
-                category = hit.category if hit is not None and hit.category else rule.category
-                key = (ss, category)
-                if key not in nearest_in:
-                    nearest = library.nearest(norm.text[ss:se], category=category) or library.nearest(norm.text[ss:se])
-                    nearest_in[key] = nearest.to_json() if nearest else None
-                related = nearest_in[key]
+            # The closest published case is looked up when a finding is shown
+            # (caselib.attach_related_cases), not here: most are never shown.
+            related = hit.values.get("related_case") if hit is not None else None
             out.append(Finding(
                 rule.id, rule.review, (hit.category if hit is not None and hit.category else rule.category), rule.severity, start, end, para, col,
                 excerpt(doc, start, end), _message(rule, matched, hit), basis, matched, related,

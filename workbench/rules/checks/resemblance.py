@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from workbench.rules.caselib import RESEMBLANCE_THRESHOLD, builtin_case_library
+from workbench.rules.caselib import RESEMBLANCE_THRESHOLD, WARNING_SHARED_RARE, builtin_case_library
 from workbench.rules.checks import CheckContext, CheckHit, register
 
 # A sentence is compared with the library only if it speaks of an operator, a
@@ -53,7 +53,7 @@ def resembles_published_case(ctx: CheckContext):
             continue
         # Quoted text and titles are the law's words or names, not the draft's.
         sentence = _QUOTED_RE.sub("", text[s:e])
-        found = library.nearest(sentence)
+        found = library.nearest(sentence, min_shared=WARNING_SHARED_RARE)
         if found is None or found.score < RESEMBLANCE_THRESHOLD:
             continue
         # Trim the sentence's end mark and surrounding spaces from the span.
@@ -61,5 +61,6 @@ def resembles_published_case(ctx: CheckContext):
             e -= 1
         while s < e and text[s] in " \n":
             s += 1
-        yield CheckHit(s, e, {"case": found.case.clause[:60], "notice": found.case.citation(), "score": f"{found.score:.2f}"},
+        yield CheckHit(s, e, {"case": found.case.clause[:60], "notice": found.case.citation(), "score": f"{found.score:.2f}",
+                              "related_case": found.to_json()},
                        category=found.case.category)
