@@ -64,6 +64,8 @@ def plain_docx(doc: Document):
         docx.add_paragraph().add_run(text)
         items.append((text, {"source": p.source, "table": p.table, "style": p.style}))
     declare_fonts(docx)
+    docx.core_properties.title = doc.title or Path(doc.path).stem
+    docx.core_properties.author = "合法性审查工作台"  # not python-docx's template's own name
     safe = Document.from_paragraphs(doc.path, items, "docx")
     return docx, safe
 

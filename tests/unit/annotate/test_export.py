@@ -183,3 +183,19 @@ def test_cli_writes_the_annotated_draft(reviewed, tmp_path, capsys):
     assert "批注 6 条，修订 1 处" in capsys.readouterr().out and len(list(open_docx(out).comments)) == 6
     assert main(["annotate", reviewed.review_id, "--docx", str(tmp_path / "x.pdf"), "--db", str(reviewed.log_path)]) == 2
     assert "须保存为 .docx" in capsys.readouterr().err and not (tmp_path / "x.pdf").exists()
+
+
+def test_a_passage_in_the_page_header_is_noted_on_the_first_paragraph(reviewed):
+    from datetime import timezone
+
+    from workbench.annotate.notes import Note
+    from workbench.annotate.writer import place_notes
+
+    doc = load_document(reviewed.draft, "normative")
+    assert doc.paragraphs[0].source == "header"  # 某市生态环境局文件, read first
+    docx = open_docx(reviewed.draft)
+    note = Note("F9", 0, 4, "F9（提示）页眉", "张三", datetime(2026, 9, 2, tzinfo=timezone.utc))
+    placed = place_notes(docx, doc, [note])
+    (comment,) = list(docx.comments)
+    assert placed.whole_document == ["F9"] and comment.text.startswith("（位于页眉：“某市生态”）F9（提示）")
+    assert anchored_text(docx.element.body)[comment.comment_id] == "某市生态环境局关于加强挥发性有机物排放管理的通知"
