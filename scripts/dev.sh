@@ -16,6 +16,9 @@ DEBIAN_PACKAGES=(
   libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0
   # Chinese fonts for the screen and printed output
   fonts-wqy-microhei
+  # LibreOffice Writer without its GUI: converts .doc/.wps drafts, and the tests open the
+  # annotated draft (批注稿) with it and print it to PDF, as a reader's office suite would
+  libreoffice-writer-nogui
 )
 
 as_root() {

@@ -10,14 +10,13 @@ their thread).
 from __future__ import annotations
 
 import hashlib
-import tempfile
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from workbench.catalogue import legal_review_required
 from workbench.checking import CheckResult, builtin_engine, check_file, enabled_reviews
-from workbench.intake import Document, load_document
+from workbench.intake import Document, load_stored
 from workbench.log import ReviewLog, default_actor
 from workbench.log.model import DOCUMENT_KIND_FOR_TYPE, FindingState, ReviewState
 from workbench.progress import NO_PROGRESS, Progress
@@ -80,12 +79,7 @@ class Workspace:
     @staticmethod
     def parse_stored(file_name: str, data: bytes, kind: str | None) -> Document:
         """Re-read a draft kept in the log (the same intake, so offsets match the findings)."""
-        with tempfile.TemporaryDirectory(prefix="workbench-") as tmp:
-            path = Path(tmp, Path(file_name).name)
-            path.write_bytes(data)
-            doc = load_document(path, kind)
-        doc.path = file_name
-        return doc
+        return load_stored(file_name, data, kind)
 
     # -- the log (on the log's thread) ----------------------------------------
 

@@ -14,6 +14,7 @@ COMMANDS = [
     ("eval", "workbench.commands.eval"),
     ("register", "workbench.commands.register"),
     ("letter", "workbench.commands.letter"),
+    ("annotate", "workbench.commands.annotate"),
     ("stats", "workbench.commands.stats"),
 ]
 

@@ -168,6 +168,9 @@ class MainWindow(QMainWindow):
         self.revision_action = QAction("打开修订稿…(&R)", self, shortcut=QKeySequence("Ctrl+Shift+O"), triggered=self.choose_revision)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.revision_action)
+        from workbench.gui import annotation
+
+        annotation.install(self, file_menu)  # 导出批注稿 and the 单位答复 tab
         self.recent_menu = file_menu.addMenu("最近打开(&E)")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         if self.sample_path:
@@ -404,6 +407,7 @@ class MainWindow(QMainWindow):
             self.opinions_panel.set_opinions([], {}, False)
             self.citations_panel.set_rows([], "")
             self.revision_panel.set_revision(None)
+            self.annotation.show(None, None, None)
             self.status_label.setText("就绪")
             return
         state = self.ws.review(review_id)
@@ -445,7 +449,9 @@ class MainWindow(QMainWindow):
                 lambda rows: self.document is document and self.citations_panel.set_rows(rows, as_of.isoformat()),
                 lambda exc: self.status_label.setText(f"引用核查失败：{exc}"),
             )
-        self.revision_panel.set_revision(self.ws.revision(state, document) if document is not None else None)
+        revision = self.ws.revision(state, document) if document is not None else None
+        self.revision_panel.set_revision(revision)
+        self.annotation.show(state, document, revision)
         self.setWindowTitle(f"{state.document.title or state.document.file_name} — 合法性审查工作台")
         self._select_in_queue(state.id)
         self._set_anchor_to_document()

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from workbench.errors import InputError
@@ -14,7 +15,7 @@ from workbench.intake.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_TEXT_FIL
 from workbench.intake.metadata import detect_kind, read_metadata
 from workbench.intake.model import Document, DocumentKind, Paragraph
 
-__all__ = ["load_document", "document_from_text", "Document", "DocumentKind", "Paragraph", "SUPPORTED_SUFFIXES"]
+__all__ = ["load_document", "load_stored", "document_from_text", "Document", "DocumentKind", "Paragraph", "SUPPORTED_SUFFIXES"]
 
 SUPPORTED_SUFFIXES = (".docx", ".txt", ".pdf", ".doc", ".wps")
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .doc, .wps, encrypted .docx
@@ -102,6 +103,16 @@ def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = Non
     if len(doc.text) > MAX_TEXT_CHARS:
         raise InputError(path, f"文件文字过多（{len(doc.text)} 字，上限 {MAX_TEXT_CHARS} 字）", "请确认选择的是草案文件")
     return finish(doc, kind)
+
+
+def load_stored(file_name: str, data: bytes, kind: DocumentKind | str | None = None) -> Document:
+    """Re-read a draft kept in the log: the same intake, so offsets match its findings."""
+    with tempfile.TemporaryDirectory(prefix="workbench-") as tmp:
+        path = Path(tmp, Path(file_name).name)
+        path.write_bytes(data)
+        doc = load_document(path, kind)
+    doc.path = file_name
+    return doc
 
 
 def finish(doc: Document, kind: DocumentKind | str | None = None) -> Document:

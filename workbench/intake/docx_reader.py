@@ -10,6 +10,7 @@ front of the paragraph, because reviewers and citations refer to it.
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass
 
 from docx import Document as open_docx
 from docx.oxml.ns import qn
@@ -127,21 +128,27 @@ class _Numbering:
         return text
 
 
-def _paragraph_text(p_el) -> str:
-    """Visible text of a w:p: insertions in, deletions out, field codes out."""
-    out: list[str] = []
+def paragraph_pieces(p_el):
+    """(element, text) for each piece of a w:p's visible text, in order: w:t
+    outside deletions, tabs of a run, line breaks. The one definition of what
+    counts as a paragraph's text (the annotated export maps offsets back to
+    these elements)."""
     for el in p_el.iter():
         tag = el.tag
         if tag == W_T:
             if not _inside(el, (W_DEL, W_MOVEFROM), p_el):
-                out.append(el.text or "")
+                yield el, el.text or ""
         elif tag == W_TAB:
             if el.getparent() is not None and el.getparent().tag == qn("w:r"):
-                out.append("\t")
+                yield el, "\t"
         elif tag in (W_BR, W_CR):
             if el.get(qn("w:type")) not in ("page", "column"):
-                out.append("\n")
-    return "".join(out)
+                yield el, "\n"
+
+
+def _paragraph_text(p_el) -> str:
+    """Visible text of a w:p: insertions in, deletions out, field codes out."""
+    return "".join(text for _, text in paragraph_pieces(p_el))
 
 
 def _inside(el, tags, stop) -> bool:
@@ -168,13 +175,18 @@ def check_zip(path: str) -> None:
         raise InputError(path, "文件已损坏，或不是 .docx 格式的 Word 文档", "请在 Word/WPS 中打开并另存为 .docx 后再试") from None
 
 
-def read_docx(path: str) -> Document:
-    check_zip(path)
-    try:
-        docx = open_docx(path)
-    except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise InputError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}）", "请在 Word/WPS 中打开并另存为新的 .docx 后再试") from None
+@dataclass(frozen=True)
+class BodyParagraph:
+    """A w:p of the body (or of a table cell) as the intake reads it."""
 
+    element: object  # the w:p (lxml element)
+    text: str  # its text in Document.text: automatic number label + own text
+    label_length: int  # characters of the label put in front (not in any run)
+    attrs: dict  # Paragraph keyword arguments (source, table, style)
+
+
+def body_paragraphs(docx) -> list[BodyParagraph]:
+    """Body paragraphs and table cells in reading order, with their automatic numbers."""
     numbering = _Numbering(docx)
     style_numpr = {}
     for style in docx.styles:
@@ -183,18 +195,16 @@ def read_docx(path: str) -> Document:
         if ppr is not None and ppr.numPr is not None:
             style_numpr[style.style_id] = ppr.numPr
 
-    items: list[tuple[str, dict]] = []
-    tracked = {"ins": 0, "del": 0}
+    items: list[BodyParagraph] = []
 
     def paragraph_item(p_el, **attrs):
         style_id = p_el.pPr.pStyle.val if p_el.pPr is not None and p_el.pPr.pStyle is not None else ""
         label = numbering.label(p_el, style_numpr.get(style_id))
         text = _paragraph_text(p_el)
+        prefix = ""
         if label and not text.startswith(label):
-            text = label + ("" if label.endswith(("条", "、", "）", ")", "章", "节")) else " ") + text
-        tracked["ins"] += len(p_el.findall(".//" + qn("w:ins")))
-        tracked["del"] += len(p_el.findall(".//" + W_DEL))
-        items.append((text, dict(attrs, style=style_id)))
+            prefix = label + ("" if label.endswith(("条", "、", "）", ")", "章", "节")) else " ")
+        items.append(BodyParagraph(p_el, prefix + text, len(prefix), dict(attrs, style=style_id)))
 
     table_count = 0
 
@@ -216,10 +226,11 @@ def read_docx(path: str) -> Document:
                     walk(content)
 
     walk(docx.element.body)
+    return items
 
-    # Headers and footers go first: the body must end the text, because
-    # checks read the signature and date at its end, and nearly every decision
-    # has a page-number footer.
+
+def margin_paragraphs(docx) -> list[tuple[str, dict]]:
+    """Header and footer paragraphs (each distinct one once, stripped), as read first."""
     margins: list[tuple[str, dict]] = []
     seen: set[tuple[str, str]] = set()
     for section in docx.sections:
@@ -231,8 +242,30 @@ def read_docx(path: str) -> Document:
                 if text and (source, text) not in seen:
                     seen.add((source, text))
                     margins.append((text, {"source": source}))
+    return margins
 
-    doc = Document.from_paragraphs(path, margins + items, "docx")
+
+def open_checked(path: str):
+    """The python-docx document of ``path``, or an ``InputError`` saying what to do."""
+    check_zip(path)
+    try:
+        return open_docx(path)
+    except Exception as exc:  # python-docx raises many kinds for a broken package
+        raise InputError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}）", "请在 Word/WPS 中打开并另存为新的 .docx 后再试") from None
+
+
+def read_docx(path: str) -> Document:
+    docx = open_checked(path)
+    body = body_paragraphs(docx)
+    tracked = {"ins": 0, "del": 0}
+    for b in body:
+        tracked["ins"] += len(b.element.findall(".//" + qn("w:ins")))
+        tracked["del"] += len(b.element.findall(".//" + W_DEL))
+    # Headers and footers go first: the body must end the text, because
+    # checks read the signature and date at its end, and nearly every decision
+    # has a page-number footer.
+    items = margin_paragraphs(docx) + [(b.text, b.attrs) for b in body]
+    doc = Document.from_paragraphs(path, items, "docx")
     if tracked["ins"] or tracked["del"]:
         doc.notes.append(f"文档含修订痕迹（插入 {tracked['ins']} 处、删除 {tracked['del']} 处）：按接受全部修订后的文字审查。")
     return doc

@@ -91,6 +91,7 @@ class FindingState:
     reason: str = ""
     disposed_by: str = ""
     disposed_at: str = ""
+    matched: str = ""  # the text the rule matched, as it stood in the original (checks offsets later)
 
     @property
     def label(self) -> str:
@@ -110,6 +111,8 @@ class OpinionState:
     actor: str
     at: str
     versions: int = 1
+    passage_start: int | None = None  # offsets of ``passage`` in the document's text, when anchored to one
+    passage_end: int | None = None
 
 
 @dataclass(frozen=True)

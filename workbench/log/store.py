@@ -779,6 +779,7 @@ def _finding_state(f: dict, head: dict | None) -> FindingState:
         message=f["message"], basis=tuple(json.loads(f["basis"] or "[]")),
         status=head["status"] if head else "open", reason=head["reason"] if head else "",
         disposed_by=head["actor"] if head else "", disposed_at=head["at"] if head else "",
+        matched=f["matched"] or "",
     )
 
 
@@ -795,6 +796,7 @@ def _opinion_states(rows: list[dict]) -> list[OpinionState]:
             id=head["opinion_uuid"], version=head["uuid"], review_id=head["review_uuid"],
             finding_id=head["finding_uuid"], passage=head["passage"] or "", counsel=head["counsel"],
             text=head["text"], written=head["written"], actor=head["actor"], at=head["at"], versions=len(versions),
+            passage_start=head["passage_start"], passage_end=head["passage_end"],
         )))
     return [o for _, o in sorted(out, key=lambda t: (t[0], t[1].id))]
 

@@ -101,8 +101,8 @@ def write_letter_docx(letter: Letter, path) -> Path:
     """Write ``letter`` to ``path`` (.docx) and return the path."""
     path = Path(path)
     doc = Document()
-    _set_up_page(doc)
-    _set_up_styles(doc)
+    set_up_page(doc)
+    set_up_styles(doc)
     for block in letter.blocks:
         if block.kind == TABLE:
             _add_table(doc, block)
@@ -118,7 +118,7 @@ def write_letter_docx(letter: Letter, path) -> Path:
             paragraph.paragraph_format.keep_with_next = True
         _add_text(paragraph, block.text, role, size)
     _page_number_footer(doc)
-    _declare_fonts(doc)
+    declare_fonts(doc)
     props = doc.core_properties
     props.title = letter.title
     props.subject = letter.review_id
@@ -128,7 +128,7 @@ def write_letter_docx(letter: Letter, path) -> Path:
     return path
 
 
-def _set_up_page(doc) -> None:
+def set_up_page(doc) -> None:
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = Mm(LETTER_PAGE.top_mm)
@@ -139,7 +139,7 @@ def _set_up_page(doc) -> None:
     section.header_distance = Mm(15)
 
 
-def _set_up_styles(doc) -> None:
+def set_up_styles(doc) -> None:
     normal = doc.styles["Normal"]
     set_run_font(normal.font, "body", LETTER_BODY_PT)
     pf = normal.paragraph_format
@@ -211,7 +211,7 @@ _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FONT_FAMILY = {"body": "modern", "title": "roman", "heading1": "modern", "heading2": "modern", "page_number": "roman"}
 
 
-def _declare_fonts(doc) -> None:
+def declare_fonts(doc) -> None:
     """List our fonts in word/fontTable.xml, each with the font to use when it is missing."""
     part = doc.part.part_related_by(RT.FONT_TABLE)
     root = etree.fromstring(part.blob)
