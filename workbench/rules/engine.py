@@ -22,6 +22,7 @@ from workbench.intake.metadata import reading_date
 from workbench.intake.model import Document
 from workbench.rules.checks import CHECKS, CheckContext, CheckHit
 from workbench.rules.entities import NAMED_OPERATOR, PLACE, tagger_for
+from workbench.rules.firstchars import start_finder
 from workbench.rules.guards import guarded
 from workbench.rules.lexicon import Lexicon, builtin_lexicon
 from workbench.rules.model import REVIEWS, Finding, Rule
@@ -174,31 +175,47 @@ class Engine:
                 self._tagger = tagger_for(self.lexicon())
         return self._tagger
 
-    def compiled_frame(self, i: int) -> tuple[re.Pattern, re.Pattern | None]:
-        """The frame and unless patterns of rule ``i``, compiled on first use."""
+    def compiled_frame(self, i: int) -> tuple[list[re.Pattern], re.Pattern | None]:
+        """The frame's alternatives and its unless pattern, compiled on first use.
+
+        Each top-level alternative is compiled on its own: Python's regex
+        engine skips positions that cannot start a match only when a pattern
+        opens with a choice of literal characters, which a whole frame
+        (``(?P<act>…)…|(?P<act2>…)…``) never does and each alternative does;
+        this makes frames ten to twenty times faster.
+        """
         found = self._frame.get(i)
         if found is None:
             m = self.rules[i].match
             lex = self.lexicon()
-            found = (re.compile(lex.expand(m.frame)), re.compile(lex.expand(m.unless)) if m.unless else None)
+            alternatives = [lex.expand(alt) for alt in top_level_alternatives(m.frame)]
+            found = ([(re.compile(alt), start_finder(alt)) for alt in alternatives],
+                     re.compile(lex.expand(m.unless)) if m.unless else None)
             self._frame[i] = found
         return found
 
     def _frames(self, i: int, rule: Rule, rule_hits, shadow: str, seg: Segments):
         """(start, end, act) of each match of a frame rule in the units its anchors hit."""
-        pattern, unless = self.compiled_frame(i)
+        patterns, unless = self.compiled_frame(i)
         # The act may be named in several alternatives: act, act2, act3 …
-        act_groups = [g for g in pattern.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())]
+        act_groups = [[g for g in p.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())] for p, _ in patterns]
         covered = {p for h in rule_hits if h[ROLE] == EXCLUDE for p in range(h[START], h[END])}
         for s, e in _candidate_units(rule_hits, seg, rule.match.within):
             if unless is not None and unless.search(shadow, s, e):
                 continue
-            for match in pattern.finditer(shadow, s, e):
-                ms, me = match.span()
-                if me <= ms or (covered and any(p in covered for p in range(ms, me))):
-                    continue
-                act = next((match.start(g) for g in act_groups if match.start(g) >= 0), ms)
-                yield ms, me, act
+            found = []
+            for (pattern, starts), groups in zip(patterns, act_groups):
+                for match in _matches(pattern, starts, shadow, s, e):
+                    ms, me = match.span()
+                    if me <= ms or (covered and any(p in covered for p in range(ms, me))):
+                        continue
+                    found.append((ms, me, next((match.start(g) for g in groups if match.start(g) >= 0), ms)))
+            # As one alternation would: leftmost first, then longest, none overlapping.
+            last_end = -1
+            for ms, me, act in sorted(found, key=lambda f: (f[0], -f[1])):
+                if ms >= last_end:
+                    last_end = me
+                    yield ms, me, act
 
     def _is_absent(self, i: int, rule: Rule, rule_hits, text: str, seg: Segments) -> bool:
         # A ``when`` term counts only where the rule's guards let it stand: a
@@ -316,6 +333,48 @@ def _message(rule: Rule, matched: str, hit: CheckHit | None) -> str:
     for key, value in (hit.values if hit else {}).items():
         message = message.replace("{" + key + "}", str(value))
     return message
+
+
+def _matches(pattern: re.Pattern, starts: re.Pattern | None, text: str, s: int, e: int):
+    """Non-overlapping matches of ``pattern`` in ``text[s:e]``, as finditer gives
+    them, tried only where ``starts`` says a match can begin."""
+    if starts is None:
+        yield from pattern.finditer(text, s, e)
+        return
+    pos = s
+    while pos < e:
+        k = starts.search(text, pos, e)
+        if k is None:
+            return
+        m = pattern.match(text, k.start(), e)
+        if m is not None and m.end() > m.start():
+            yield m
+            pos = m.end()
+        else:
+            pos = k.start() + 1
+
+
+def top_level_alternatives(pattern: str) -> list[str]:
+    """``pattern`` split at its top-level ``|`` (outside groups, classes and escapes)."""
+    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+    for k, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:k])
+            start = k + 1
+    parts.append(pattern[start:])
+    return parts
 
 
 def _fuzzy_anchors(terms: tuple[str, ...]) -> list[str]:

@@ -42,6 +42,8 @@ _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "
                    "地区", "林区", "新区", "省", "市", "县", "区", "州", "盟", "旗")
 
 
+_PROVINCE_ABBREVIATIONS = "沪京津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘陇青宁蒙"
+_ESTABLISHING_VERB_STARTS = "注设登落投纳缴办开备"
 # What may follow a county's short name when it names the place.
 _PLACE_CONTEXT = set("县市区旗境辖籍的本注设登落投纳缴企公地内范域人户或和及与、等")
 
@@ -119,15 +121,31 @@ class EntityTagger:
                       for s in [_short(n)] if s and len(s) == 2 and s not in full and s not in upper}
         stop = set(entities["place_stop"]) | set(entities["place_short_stop"])
         common = common_word_short_names()
+        # Each word's value: (length, characters one of which must precede it,
+        # characters one of which must follow it; "" where any may).
         self._places = ahocorasick.Automaton()
         for name in division_names():
             if name in stop or (name not in full and name in common):
                 continue
-            self._places.add_word(name, len(name))
+            self._places.add_word(name, (len(name), "", ""))
         # Words that name the drafter's own locality (本地、本市、辖区……) are
         # marked as places too: a frame's {locality} is then one character class.
         for word in local_words:
-            self._places.add_word(word, len(word))
+            self._places.add_word(word, (len(word), "", ""))
+        # A province's one-character name and a bare 县/市/区 name a place only
+        # right after 在/入/来… and before a verb of establishing (在沪注册、
+        # 入闽登记、在县纳税); an anonymised 某区 and a 开发区范围内 are places too.
+        for abbreviation in _PROVINCE_ABBREVIATIONS:
+            self._places.add_word(abbreviation, (1, "在入来驻赴留", _ESTABLISHING_VERB_STARTS))
+        for level in "省市县区镇乡":
+            self._places.add_word(level, (1, "在", _ESTABLISHING_VERB_STARTS))
+            self._places.add_word("某" + level, (2, "", ""))
+        self._places.add_word("某地", (2, "", ""))
+        for zone in ("开发区", "高新区", "经开区", "园区", "新区", "示范区", "产业园", "工业园区"):
+            for lead in ("", "本", "该"):
+                for tail in ("范围内", "辖区内", "内"):
+                    word = lead + zone + tail
+                    self._places.add_word(word, (len(word), "", ""))
         self._places.make_automaton()
 
     # -- named operators ------------------------------------------------------
@@ -172,8 +190,10 @@ class EntityTagger:
         """(start, end) of each place name: the longest at each position, none overlapping."""
         weak = self._weak
         # iter_long: the longest match at each position, leftmost first, none overlapping.
-        for end, length in self._places.iter_long(text):
+        for end, (length, precede, follow) in self._places.iter_long(text):
             s, e = end - length + 1, end + 1
+            if follow and (e >= len(text) or text[e] not in follow or s == 0 or text[s - 1] not in precede):
+                continue
             if length == 2 and text[s:e] in weak and e < len(text) and _is_han(text[e]) and text[e] not in _PLACE_CONTEXT:
                 continue
             yield s, e

@@ -22,20 +22,22 @@ from workbench.rules.checks import CheckContext, CheckHit, register
 # benefit, a locality or an act of designating: the rest of a draft cannot
 # breach a fair-competition standard, and costs one automaton pass.
 _RELEVANT_CLASSES = ("operator_noun", "benefit", "local_word", "outside", "designate", "list_noun", "tax_base", "fee")
-
+# …and only if it prescribes or grants something: a sentence that describes
+# (对农民……进行技术指导) breaches no standard however close its words.
+_ACT_CLASSES = ("must", "benefit", "designate", "buy", "scoring", "condition", "prohibit")
 
 _QUOTED_RE = re.compile(r"“[^”]*”?|《[^》]*》?")
 
 
-@lru_cache(maxsize=1)
-def _relevance():
+@lru_cache(maxsize=2)
+def _automaton(classes: tuple[str, ...], min_length: int):
     from workbench.rules.lexicon import builtin_lexicon
 
     lex = builtin_lexicon()
     automaton = ahocorasick.Automaton()
-    for cls in _RELEVANT_CLASSES:
+    for cls in classes:
         for word in lex.literals("{" + cls + "}"):
-            if len(word) >= 2:
+            if len(word) >= min_length:
                 automaton.add_word(word, len(word))
     automaton.make_automaton()
     return automaton
@@ -47,7 +49,8 @@ def resembles_published_case(ctx: CheckContext):
     text = ctx.text
     seg = ctx.segments
     covered = ctx.covered_sentences or frozenset()
-    relevant = {seg.unit("sentence", end)[0] for end, _ in _relevance().iter(text)}
+    relevant = {seg.unit("sentence", end)[0] for end, _ in _automaton(_RELEVANT_CLASSES, 2).iter(text)}
+    relevant &= {seg.unit("sentence", end)[0] for end, _ in _automaton(_ACT_CLASSES, 1).iter(text)}
     for k, s, e in seg.units("sentence"):
         if k in covered or k not in relevant:
             continue
