@@ -75,7 +75,7 @@ def test_every_comment_sits_on_its_passage(exported, reviewed):
     assert placed == {
         f"{label['cit.repealed.env_code_2026']}（错误）": f"《{OLD_TITLE}》第一百零八条",
         f"{label['leg.creates.licence']}（错误）": "须经本局批准",  # in a paragraph numbered 一、 by Word
-        f"{label['fc.entry.designated_operator']}（错误）": "企业应当使用",  # in a table cell
+        f"{label['fc.entry.list_library']}（错误）": "使用本局推荐名录内",  # in a table cell, across two runs
         "法律顾问意见（王律师）建议删除": "须经本局批准",  # on its finding's passage
         "法律顾问意见（李律师）“推荐名": "推荐名录",  # on the passage selected, inside an underlined run
         "法律顾问意见（李律师）全文结构": "某市生态环境局关于加强挥发性有机物排放管理的通知",  # the whole draft: its title

@@ -38,7 +38,7 @@ def test_each_answer_is_read_under_the_point_it_answers(reviewed, tmp_path):
     assert answers.text(labels["leg.creates.licence"]) == "大气环境科 王五：已删除审批要求，改为依法办理排污许可。"
     assert answers.text(labels["cit.repealed.env_code_2026"]) == "大气环境科 王五：已改引法典第一千一百二十条。"
     assert [c.text for c in answers.others] == ["抬头已按发文范围调整。"]
-    assert answers.text(labels["fc.entry.designated_operator"]) == ""
+    assert answers.text(labels["fc.entry.list_library"]) == ""
 
 
 def test_a_revised_draft_in_the_log_shows_the_answers(reviewed, tmp_path, capsys):
