@@ -143,7 +143,9 @@ class Engine:
                 if not shadow:
                     shadow.append(self.tagger().shadow(text))
                 for start, end, act in self._frames(i, rule, rule_hits, shadow[0], seg):
-                    if guarded(rule.guards, text, seg, start, end, act=act):
+                    # The match's start counts as a term: 不得以上市为条件，给予…
+                    # prohibits in the clause where the frame begins.
+                    if guarded(rule.guards, text, seg, start, end, (start,), act=act):
                         continue
                     spans.append((i, start, end, None))
                 continue
