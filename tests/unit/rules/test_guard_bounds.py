@@ -1,0 +1,38 @@
+"""The guards read a bounded stretch before the act, so a long line costs linear time.
+
+Issue 16: a 400,000-character line without a full stop took 412 s because the
+guards re-read the whole sentence for every match. Each guard now decides from
+at most a fixed window before the act (``bench/long_sentence.py`` shows the
+time growing linearly). These tests pin the bound itself: whatever stands
+further back than the window cannot change a guard's answer, so the window is
+all a guard reads.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.rules import guards
+from workbench.text.segment import Segments
+
+FILLER = "各部门加强协作形成合力" * 2000  # 22,000 characters, no clause or sentence break
+ACT_CLAUSE = "由某公司负责运营"
+WINDOW = max(guards._LOOK_BACK, guards._SENTENCE_LEAD_REACH, guards._LIST_LEAD_REACH) + 10
+
+
+@pytest.mark.parametrize("far_before", ["依法", "不得", "禁止", "依照《中华人民共和国某法》规定，", "不得含有下列内容："])
+def test_what_stands_beyond_the_window_changes_no_guard(far_before):
+    text = far_before + FILLER + ACT_CLAUSE
+    act = len(text) - len(ACT_CLAUSE) + 1  # 由
+    cut = text[act - WINDOW :]
+    cut_act = WINDOW
+    seg, cut_seg = Segments(text), Segments(cut)
+    assert guards.prohibited(text, seg, act) == guards.prohibited(cut, cut_seg, cut_act)
+    assert guards.restating(text, seg, act) == guards.restating(cut, cut_seg, cut_act)
+    assert guards.inside_title(text, act, act + 3) == guards.inside_title(cut, cut_act, cut_act + 3)
+
+
+def test_a_restating_marker_far_back_in_one_long_sentence_grounds_nothing():
+    text = "依法" + FILLER + ACT_CLAUSE
+    act = len(text) - len(ACT_CLAUSE)
+    assert not guards.restating(text, Segments(text), act)
