@@ -100,16 +100,15 @@ def _verify(log) -> int:
 
 
 def _register(log, args) -> int:
-    from workbench.log import REGISTER_COLUMNS
+    from workbench.reports import build_register
 
-    rows = log.register_rows(args.date_from, args.date_to, type=args.type)
-    if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+    if args.format == "json":  # the facts, for other programs
+        json.dump(log.register_rows(args.date_from, args.date_to, type=args.type), sys.stdout, ensure_ascii=False,
+                  indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
-    print("\t".join(REGISTER_COLUMNS))
-    for row in rows:
-        # Excel reads a quoted cell with line breaks as one cell.
-        cells = [str(row[c]) for c in REGISTER_COLUMNS]
-        print("\t".join(f'"{c}"' if "\n" in c else c for c in cells))
+    register = build_register(log, args.date_from, args.date_to, type=args.type, bureau="")
+    print("\t".join(register.columns))
+    for row in register.rows:
+        print("\t".join(register.cells(row)))
     return EXIT_OK

@@ -13,6 +13,8 @@ REVIEW_TYPE_LABELS = {
     "fair_competition": "公平竞争审查",
     "enforcement": "重大执法决定法制审核",
 }
+# Short names where a column is narrow (the register, the queue).
+REVIEW_TYPE_SHORT_LABELS = {"legality": "合法性审核", "fair_competition": "公平竞争审查", "enforcement": "执法决定审核"}
 # The document kind the intake should read a file as, per review type.
 DOCUMENT_KIND_FOR_TYPE = {"legality": "normative", "fair_competition": "normative", "enforcement": "enforcement"}
 # Findings kept for a review: its own pack and the citation checks (which serve
@@ -48,14 +50,16 @@ EVENT_LABELS = {
     "opinion.edited": "修改法律意见",
     "review.closed": "办结审查",
     "review.corrected": "更正审查结论",
+    "letter.numbered": "意见书编号",
     "bundle.imported": "合并导入其他电脑的记录",
 }
 
 DISPOSITION_LABELS = {"open": "待处理", "accepted": "采纳", "dismissed": "不采纳"}
 
+# The printed register (审查台账) is a ledger: one row per review.
 REGISTER_COLUMNS = (
     "序号", "收文日期", "文件名称及文号", "送审单位", "审查类型",
-    "主要问题及意见", "法律顾问意见", "审查结论", "审查人", "办结日期",
+    "主要问题", "审查结论", "审查人", "办结日期", "备注",
 )
 
 
@@ -131,6 +135,7 @@ class ReviewState:
     closed_by: str = ""
     findings: tuple[FindingState, ...] = ()
     opinions: tuple[OpinionState, ...] = ()
+    letter: "LetterRecord | None" = None  # the 文号 of its opinion letter, once issued
 
     @property
     def status(self) -> str:
@@ -149,6 +154,20 @@ class ReviewState:
 
 
 @dataclass(frozen=True)
+class LetterRecord:
+    """The 文号 given to a review's opinion letter (焦环法审〔2026〕12号)."""
+
+    id: str
+    review_id: str
+    year: int
+    serial: int | None  # the number within the year; None for a 文号 typed in another form
+    number: str  # as printed
+    issued: str  # YYYY-MM-DD
+    actor: str
+    at: str
+
+
+@dataclass(frozen=True)
 class ReviewSummary:
     """One line of the review queue."""
 
@@ -164,6 +183,7 @@ class ReviewSummary:
     closed: str | None
     conclusion: str | None
     open_findings: int
+    version: int = 1  # 稿次: 1 for a first draft, 2 for its first revision …
 
     @property
     def status(self) -> str:

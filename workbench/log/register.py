@@ -1,27 +1,19 @@
-"""The register (审查台账): one row per review received in a period.
+"""The register's facts (审查台账): one record per review received in a period.
 
 A handful of indexed queries, each bounded by ``reviews.received`` (indexed),
 then grouping in Python: the cost follows the number of reviews in the period,
 not the size of the log.
 
-Columns: see ``REGISTER_COLUMNS``. 主要问题及意见 lists the findings not
-dismissed (accepted, or still open on a review not yet closed) with the
-reviewer's note; 法律顾问意见 the current version of each opinion.
+Each row holds facts, not printed text: dates as ISO strings, the conclusion
+as its key, the findings that count as the review's problems (accepted; on a
+review still open, those accepted so far) as (rule, pack, category), and
+counts. ``workbench.reports.register`` turns them into the printed ledger.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-
-from workbench.log.model import CONCLUSION_LABELS, REVIEW_TYPE_LABELS
-
-
-def _cn_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    d = date.fromisoformat(iso)
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 def _heads(conn, table: str, key: str, columns: str, scope: str, params) -> dict[str, tuple]:
@@ -37,17 +29,6 @@ def _heads(conn, table: str, key: str, columns: str, scope: str, params) -> dict
         if row[0] not in heads or row[-2:] > heads[row[0]][-2:]:
             heads[row[0]] = tuple(row[1:])
     return heads
-
-
-# A register row summarises; the opinion letter holds every problem in full.
-REGISTER_PROBLEMS_SHOWN = 5
-
-
-def _summary(items) -> str:
-    items = list(items)
-    if len(items) <= REGISTER_PROBLEMS_SHOWN:
-        return "\n".join(items)
-    return "\n".join(items[:REGISTER_PROBLEMS_SHOWN]) + f"\n……等共{len(items)}项（详见审核意见书）"
 
 
 def register_rows(log, date_from: date, date_to: date, *, type=None, conclusion=None, unit=None) -> list[dict]:
@@ -67,70 +48,60 @@ def register_rows(log, date_from: date, date_to: date, *, type=None, conclusion=
         conn.execute("BEGIN")  # one snapshot for the queries below
         try:
             reviews = conn.execute(
-                "SELECT r.uuid, r.type, r.reviewer, r.unit, r.received, d.title, d.file_name, d.doc_number "
-                f"FROM reviews r JOIN documents d ON d.uuid = r.document_uuid WHERE {cond} "
-                "ORDER BY r.received, r.at, r.uuid",
+                "SELECT r.uuid, r.type, r.reviewer, r.unit, r.received, r.due, d.title, d.file_name, d.doc_number,"
+                " d.uuid FROM reviews r JOIN documents d ON d.uuid = r.document_uuid WHERE " + cond
+                + " ORDER BY r.received, r.at, r.uuid",
                 params,
             ).fetchall()
             if not reviews:
                 return []
-            # Heads of the supersedes chains (the rows nothing supersedes); where a
-            # merge left two heads the later (at, uuid) wins, as in store._pick_head.
             closures = _heads(conn, "closures", "review_uuid", "conclusion, closed", scope, params)
+            letters = _heads(conn, "letters", "review_uuid", "number", scope, params)
             findings = conn.execute(
-                f"SELECT uuid, review_uuid, message FROM findings WHERE review_uuid IN ({scope}) "
+                f"SELECT uuid, review_uuid, rule, rule_review, category FROM findings WHERE review_uuid IN ({scope}) "
                 "ORDER BY review_uuid, number",
                 params,
             ).fetchall()
-            dispositions = _heads(conn, "dispositions", "finding_uuid", "status, reason", scope, params)
-            # first_at: when the opinion was first written (its first version's
-            # uuid is the opinion's id), which orders the opinions of a review.
-            opinion_rows = conn.execute(
-                "SELECT o.review_uuid, o.opinion_uuid, o.counsel, o.text, o.at, o.uuid,"
-                " CASE WHEN o.supersedes IS NULL THEN o.at"
-                "  ELSE (SELECT f.at FROM opinions f WHERE f.uuid = o.opinion_uuid) END "
-                f"FROM opinions o WHERE o.review_uuid IN ({scope}) "
-                "AND NOT EXISTS (SELECT 1 FROM opinions x WHERE x.supersedes = o.uuid)",
+            dispositions = _heads(conn, "dispositions", "finding_uuid", "status", scope, params)
+            opinions = dict(conn.execute(
+                f"SELECT review_uuid, COUNT(DISTINCT opinion_uuid) FROM opinions WHERE review_uuid IN ({scope}) "
+                "GROUP BY review_uuid",
                 params,
-            ).fetchall()
+            ).fetchall())
         finally:
             conn.execute("COMMIT")
+    versions = log.draft_versions({r[9] for r in reviews})
 
     if conclusion:
         reviews = [r for r in reviews if r[0] in closures and closures[r[0]][0] == conclusion]
-    problems: dict[str, list[str]] = defaultdict(list)
-    for finding_uuid, review_uuid, message in findings:
-        status, reason = dispositions.get(finding_uuid, ("open", ""))[:2]
-        if status == "dismissed" or (status == "open" and review_uuid in closures):
-            continue
-        items = problems[review_uuid]
-        items.append(f"{len(items) + 1}. {message}" + (f"（{reason}）" if reason else ""))
-    heads: dict[str, tuple] = {}
-    for row in opinion_rows:
-        current = heads.get(row[1])
-        if current is None or row[4:6] > current[4:6]:
-            heads[row[1]] = row
-    opinions: dict[str, list[tuple]] = defaultdict(list)
-    for row in sorted(heads.values(), key=lambda r: (r[0], r[6], r[1])):
-        opinions[row[0]].append(row)
+    problems: dict[str, list[tuple]] = defaultdict(list)
+    pending: dict[str, int] = defaultdict(int)
+    for finding_uuid, review_uuid, rule, pack, category in findings:
+        status = dispositions.get(finding_uuid, ("open",))[0]
+        if status == "accepted":
+            problems[review_uuid].append((rule, pack or "", category or ""))
+        elif status == "open":
+            pending[review_uuid] += 1
 
     out = []
-    for n, (uid, type_, reviewer, unit_, received, title, file_name, doc_number) in enumerate(reviews, 1):
+    for n, (uid, type_, reviewer, unit_, received, due, title, file_name, doc_number, doc_uuid) in enumerate(reviews, 1):
         closure = closures.get(uid)
-        name = title or file_name
-        if doc_number:
-            name = f"{name}（{doc_number}）"
         out.append({
-            "序号": n,
-            "收文日期": _cn_date(received),
-            "文件名称及文号": name,
-            "送审单位": unit_,
-            "审查类型": REVIEW_TYPE_LABELS[type_],
-            "主要问题及意见": _summary(problems.get(uid, ())),
-            "法律顾问意见": "\n".join(f"{r[2]}：{r[3]}" for r in opinions.get(uid, ())),
-            "审查结论": CONCLUSION_LABELS[type_].get(closure[0], "") if closure else "",
-            "审查人": reviewer,
-            "办结日期": _cn_date(closure[1]) if closure else "",
             "review_id": uid,
+            "number": n,
+            "type": type_,
+            "received": received,
+            "due": due,
+            "title": title or file_name,
+            "doc_number": doc_number or "",
+            "unit": unit_,
+            "reviewer": reviewer,
+            "conclusion": closure[0] if closure else None,
+            "closed": closure[1] if closure else None,
+            "problems": problems.get(uid, []),
+            "open_findings": 0 if closure else pending.get(uid, 0),
+            "opinions": opinions.get(uid, 0),
+            "version": versions.get(doc_uuid, 1),
+            "letter": letters[uid][0] if uid in letters else "",
         })
     return out

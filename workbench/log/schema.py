@@ -46,11 +46,15 @@ RECORD_COLUMNS: dict[str, tuple[str, ...]] = {
     "closures": (
         "uuid", "review_uuid", "conclusion", "closed", "supersedes", "actor", "at",
     ),
+    # The 文号 of a review's opinion letter, taken when the letter is first issued.
+    "letters": (
+        "uuid", "review_uuid", "year", "serial", "number", "issued", "supersedes", "actor", "at",
+    ),
 }
 
 # The tables 0001 made append-only; later migrations protect their own tables.
-INITIAL_APPEND_ONLY_TABLES = ("meta", "events", *RECORD_COLUMNS)
-APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files")
+INITIAL_APPEND_ONLY_TABLES = ("meta", "events", "documents", "reviews", "findings", "dispositions", "opinions", "closures")
+APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files", "letters")
 
 # Which columns of a record point at other records (table), for merge bundles.
 REFERENCES: dict[str, dict[str, str]] = {
@@ -60,6 +64,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "dispositions": {"finding_uuid": "findings", "review_uuid": "reviews", "supersedes": "dispositions"},
     "opinions": {"review_uuid": "reviews", "finding_uuid": "findings", "supersedes": "opinions"},
     "closures": {"review_uuid": "reviews", "supersedes": "closures"},
+    "letters": {"review_uuid": "reviews", "supersedes": "letters"},
 }
 
 
@@ -193,10 +198,31 @@ def m0002_document_files(db) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+@migrations(name="0003_letters")
+def m0003_letters(db) -> None:
+    # Opinion letters carry a 文号 numbered per year (焦环法审〔2026〕12号): the log
+    # keeps each number given, so the next is never a repeat and leaves no gap.
+    db["letters"].create(
+        {
+            "uuid": str, "review_uuid": str, "year": int, "serial": int, "number": str, "issued": str,
+            "supersedes": str, "actor": str, "at": str,
+        },
+        pk="uuid",
+        not_null=["review_uuid", "year", "number", "issued", "actor", "at"],
+        foreign_keys=[("review_uuid", "reviews", "uuid"), ("supersedes", "letters", "uuid")],
+        strict=True,
+    )
+    db["letters"].create_index(["review_uuid"])
+    db["letters"].create_index(["year"])
+    db["letters"].create_index(["supersedes"])
+    _append_only(db, "letters")
+    db.execute("PRAGMA user_version = 3")
+
+
 # Append new migrations above this line, each ending with its PRAGMA user_version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # The names above, in order (a test checks this against `migrations`): a file
 # that records a name not in this list was written by a newer program.
-MIGRATION_NAMES = ("0001_initial", "0002_document_files")
+MIGRATION_NAMES = ("0001_initial", "0002_document_files", "0003_letters")
 
 APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in APPEND_ONLY_TABLES for op in ("update", "delete"))

@@ -478,7 +478,8 @@ class ReviewLog:
         row = self.conn.execute(
             "SELECT uuid FROM documents WHERE sha256 != :sha AND ("
             " (:num != '' AND doc_number = :num)"
-            " OR (:title != '' AND title = :title AND unit = :unit)"
+            # a title alone links drafts, not two decisions that carry different 文号
+            " OR (:title != '' AND title = :title AND unit = :unit AND (doc_number = '' OR :num = ''))"
             " OR (:title = '' AND file_name = :file AND unit = :unit))"
             " ORDER BY at DESC, uuid DESC LIMIT 1",
             {"sha": sha, "num": doc.doc_number or "", "title": doc.title or "", "unit": unit, "file": file_name},
@@ -620,6 +621,8 @@ class ReviewLog:
             findings.append(_finding_state(f, head))
         opinions = _opinion_states(self._query("SELECT * FROM opinions WHERE review_uuid = ?", [review_uuid]))
         closure = self._closure(review_uuid)
+        from workbench.log.letters import letter_of
+
         return ReviewState(
             id=r["uuid"], type=r["type"], reviewer=r["reviewer"], unit=r["unit"], received=r["received"],
             opened=r["opened"], due=r["due"],
@@ -629,6 +632,7 @@ class ReviewLog:
             conclusion=closure["conclusion"] if closure else None,
             closed_by=closure["actor"] if closure else "",
             findings=tuple(findings), opinions=tuple(opinions),
+            letter=letter_of(self, review_uuid) if closure else None,
         )
 
     def reviews(
@@ -661,15 +665,58 @@ class ReviewLog:
             ORDER BY r.received DESC, r.at DESC, r.uuid
             {"LIMIT " + str(int(limit)) if limit else ""}
         """
+        rows = self._query(sql, params)
+        versions = self.draft_versions({row["document_uuid"] for row in rows}) if rows else {}
         return [
             ReviewSummary(
                 id=row["uuid"], type=row["type"], title=row["title"] or "", file_name=row["file_name"],
                 doc_number=row["doc_number"] or "", unit=row["unit"], reviewer=row["reviewer"],
                 received=row["received"], due=row["due"], closed=row["closed"], conclusion=row["conclusion"],
-                open_findings=row["open_findings"],
+                open_findings=row["open_findings"], version=versions.get(row["document_uuid"], 1),
             )
-            for row in self._query(sql, params)
+            for row in rows
         ]
+
+    def draft_versions(self, document_ids=None) -> dict[str, int]:
+        """稿次 of each document (or of ``document_ids``): 1 plus the earlier versions it is linked to.
+
+        Walks the ``previous_uuid`` links a step at a time (indexed by primary key), so the
+        cost follows the documents asked about and the length of their chains."""
+        ids = list(document_ids) if document_ids is not None else [
+            r[0] for r in self.conn.execute("SELECT uuid FROM documents")]
+        frontier = {doc: doc for doc in ids}
+        counts = {doc: 1 for doc in ids}
+        seen = {doc: {doc} for doc in ids}
+        while frontier:
+            nodes = list(set(frontier.values()))
+            previous: dict[str, str | None] = {}
+            for i in range(0, len(nodes), 500):
+                chunk = nodes[i:i + 500]
+                previous.update(self.conn.execute(
+                    f"SELECT uuid, previous_uuid FROM documents WHERE uuid IN ({', '.join('?' * len(chunk))})", chunk))
+            nxt = {}
+            for doc, node in frontier.items():
+                before = previous.get(node)
+                if before and before not in seen[doc]:  # a merge cannot make a loop, but never hang on one
+                    seen[doc].add(before)
+                    counts[doc] += 1
+                    nxt[doc] = before
+            frontier = nxt
+        return counts
+
+    # -- opinion letters' 文号 (workbench.log.letters) ---------------------------
+
+    def letter_number(self, review_id: str, prefix: str = "") -> str:
+        """The 文号 the review's letter has, or would take if issued now."""
+        from workbench.log.letters import proposed_number
+
+        return proposed_number(self, review_id, prefix)
+
+    def issue_letter(self, review_id: str, *, prefix: str = "", number: str | None = None, actor: str | None = None):
+        """Give the review's letter its 文号 and log it; returns the ``LetterRecord``."""
+        from workbench.log.letters import issue_letter
+
+        return issue_letter(self, review_id, prefix=prefix, number=number, actor=actor or default_actor())
 
     def history(self, review_id: str) -> list[Event]:
         """Every event about one review, its document and its rows, oldest first: who did what when."""
@@ -680,7 +727,8 @@ class ReviewLog:
                  UNION SELECT uuid FROM findings WHERE review_uuid = :r
                  UNION SELECT uuid FROM dispositions WHERE review_uuid = :r
                  UNION SELECT uuid FROM opinions WHERE review_uuid = :r
-                 UNION SELECT uuid FROM closures WHERE review_uuid = :r)
+                 UNION SELECT uuid FROM closures WHERE review_uuid = :r
+                 UNION SELECT uuid FROM letters WHERE review_uuid = :r)
                ORDER BY seq""",
             {"r": review_uuid},
         )

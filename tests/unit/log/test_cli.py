@@ -33,8 +33,9 @@ def test_a_review_from_open_to_close(cli, draft, log_path):
     code, out, _ = cli("review", "dispose", review[:8], "F1", "dismiss", "--reason", "上位法已设定", "--by", "李四")
     assert code == 0 and "不采纳" in out
     code, out, _ = cli("opinion", "add", review, "--counsel", "王律师", "--text", "建议补充依据。", "--finding", "F1")
-    opinion = out.strip()
-    assert code == 0 and len(opinion) == 36
+    opinion = out.splitlines()[0]
+    assert code == 0 and len(opinion) == 36  # the id first, for scripts; then what was recorded, in words
+    assert "已记录 王律师 对《关于加强排污单位管理的通知》的法律意见（针对问题 F1" in out and "建议补充依据。" in out
     assert cli("opinion", "edit", opinion[:8], "--text", "建议写明上位法条文。")[0] == 0
     state_out = cli("review", "show", review, "--format", "json")[1]
     pending = [f"F{f['number']}" for f in json.loads(state_out)["findings"] if f["status"] == "open"]
@@ -56,9 +57,9 @@ def test_a_review_from_open_to_close(cli, draft, log_path):
 
 
 def test_bad_input_exits_2_with_a_chinese_message(cli, draft, tmp_path):
-    code, _, err = cli("review", "open", str(tmp_path / "missing.docx"), "--type", "legality")
+    code, _, err = cli("review", "open", str(tmp_path / "missing.docx"), "--type", "legality", "--unit", "大气科")
     assert code == 2 and "无法读取文件" in err
-    code, out, _ = cli("review", "open", str(draft), "--type", "fair_competition")
+    code, out, _ = cli("review", "open", str(draft), "--type", "fair_competition", "--unit", "大气科")
     review = out.splitlines()[0]
     code, _, err = cli("review", "close", review, "--conclusion", "amend")
     assert code == 2 and "符合" in err
@@ -70,12 +71,12 @@ def test_bad_input_exits_2_with_a_chinese_message(cli, draft, tmp_path):
 
 
 def test_list_register_backup_export_import(cli, draft, tmp_path, log_path):
-    review = cli("review", "open", str(draft), "--type", "legality", "--received", "2026-04-01")[1].splitlines()[0]
+    review = cli("review", "open", str(draft), "--type", "legality", "--unit", "大气科", "--received", "2026-04-01")[1].splitlines()[0]
     code, out, _ = cli("review", "list", "--status", "open")
     assert code == 0 and review[:8] in out and "共 1 件" in out
     code, out, _ = cli("log", "register", "--from", "2026-01-01", "--to", "2026-12-31")
     header, row = out.splitlines()[:2]
-    assert header.split("\t")[0] == "序号" and "2026年4月1日" in row
+    assert header.split("\t")[0] == "序号" and "2026-04-01" in row
     code, out, _ = cli("log", "backup", str(tmp_path / "backup.sqlite3"))
     assert code == 0
     with ReviewLog.open(tmp_path / "backup.sqlite3", readonly=True) as copy:
@@ -93,7 +94,7 @@ def test_the_environment_variable_chooses_the_log(tmp_path, draft):
     import os
 
     env = dict(os.environ, WORKBENCH_DB=str(env_log))
-    r = subprocess.run([sys.executable, "-m", "workbench", "review", "open", str(draft), "--type", "legality"],
+    r = subprocess.run([sys.executable, "-m", "workbench", "review", "open", str(draft), "--type", "legality", "--unit", "大气科"],
                        capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 0, r.stderr
     with ReviewLog.open(env_log, readonly=True) as log:
@@ -101,7 +102,7 @@ def test_the_environment_variable_chooses_the_log(tmp_path, draft):
 
 
 def test_closing_with_undecided_findings_needs_allow_open(cli, draft):
-    review = cli("review", "open", str(draft), "--type", "legality")[1].splitlines()[0]
+    review = cli("review", "open", str(draft), "--type", "legality", "--unit", "大气科")[1].splitlines()[0]
     code, _, err = cli("review", "close", review, "--conclusion", "pass")
     assert code == 2 and "F1" in err and "--allow-open" in err
     assert cli("review", "show", review, "--format", "json")[1].count('"closed": null') == 1
@@ -110,14 +111,19 @@ def test_closing_with_undecided_findings_needs_allow_open(cli, draft):
 
 
 def test_history_reads_as_who_did_what_and_when(cli, draft):
-    review = cli("review", "open", str(draft), "--type", "legality")[1].splitlines()[0]
+    review = cli("review", "open", str(draft), "--type", "legality", "--unit", "大气科")[1].splitlines()[0]
     cli("review", "dispose", review, "F1", "dismiss", "--reason", "系重申上位法", "--by", "李四")
+    cli("review", "dispose", review, "F2", "accept", "--by", "李四")
+    cli("review", "close", review, "--conclusion", "amend", "--allow-open", "--date", "2026-12-01")
     out = cli("review", "show", review, "--history")[1]
-    assert "登记审查" in out and "处理问题：不采纳（系重申上位法）" in out and "李四" in out
-    assert "finding.disposed" not in out and "+00:00" not in out
+    assert "登记审查：送审单位 大气科" in out and "李四" in out
+    # The finding is named, the conclusion is in Chinese, and no raw key or UTC offset shows.
+    assert "处理问题 F1（以“须经本局批准”设定审批" in out and "：不采纳，理由：系重申上位法" in out
+    assert "办结审查：修改后通过（办结日期 2026-12-01）" in out
+    assert "finding.disposed" not in out and "+00:00" not in out and "amend" not in out
 
 
 def test_opening_a_registered_file_again_says_so(cli, draft):
-    first = cli("review", "open", str(draft), "--type", "legality")[1].splitlines()[0]
-    code, out, err = cli("review", "open", str(draft), "--type", "fair_competition")
+    first = cli("review", "open", str(draft), "--type", "legality", "--unit", "大气科")[1].splitlines()[0]
+    code, out, err = cli("review", "open", str(draft), "--type", "fair_competition", "--unit", "大气科")
     assert code == 0 and "已于" in err and first[:8] in err

@@ -3,7 +3,7 @@
 import sqlite3
 
 from workbench.checking import check_file
-from workbench.log import ReviewLog
+from workbench.log import ReviewLog, schema
 
 DRAFT = "关于某事的规定\n第一条 全市新建项目须使用市建材公司生产的商品混凝土。\n"
 
@@ -38,7 +38,7 @@ def test_a_changed_blob_is_reported_by_verify(tmp_path):
 
 
 def test_a_log_written_before_document_files_is_upgraded_on_open(tmp_path):
-    # Make a schema-1 file: today's program, with migration 0002 undone.
+    # Make a schema-1 file: today's program, with the migrations after 0001 undone.
     db = tmp_path / "old.sqlite3"
     path = tmp_path / "草案.txt"
     path.write_text(DRAFT, encoding="utf-8")
@@ -47,11 +47,12 @@ def test_a_log_written_before_document_files_is_upgraded_on_open(tmp_path):
     conn = sqlite3.connect(db)
     conn.executescript(
         "DROP TABLE document_files; DELETE FROM _sqlite_migrations WHERE name = '0002_document_files';"
+        "DROP TABLE letters; DELETE FROM _sqlite_migrations WHERE name = '0003_letters';"
         "PRAGMA user_version = 1;"
     )
     conn.close()
     with ReviewLog.open(db) as log:
-        assert log.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert log.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
         assert log.document_file(review_id) is None  # not kept before the upgrade
         assert log.review(review_id).id == review_id
         assert log.verify().ok

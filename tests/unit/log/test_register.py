@@ -24,22 +24,15 @@ def test_one_row_per_review_with_the_printed_columns(log, make_result, make_find
 
     rows = log.register_rows(date(2026, 1, 1), date(2026, 12, 31))
     assert [r["review_id"] for r in rows] == [b, a]
-    assert list(rows[1])[: len(REGISTER_COLUMNS)] == list(REGISTER_COLUMNS)
     assert rows[1] == {
-        "序号": 2,
-        "收文日期": "2026年3月5日",
-        "文件名称及文号": "关于甲的通知",
-        "送审单位": "大气科",
-        "审查类型": "规范性文件合法性审核",
-        "主要问题及意见": "1. 违法设定许可\n2. 缺少有效期",
-        "法律顾问意见": "王律师：建议删除第三段。\n赵律师：同意审查意见。",
-        "审查结论": "修改后通过",
-        "审查人": "张三",
-        "办结日期": "2026年3月20日",
-        "review_id": a,
+        "review_id": a, "number": 2, "type": "legality", "received": "2026-03-05", "due": None,
+        "title": "关于甲的通知", "doc_number": "", "unit": "大气科", "reviewer": "张三",
+        "conclusion": "amend", "closed": "2026-03-20",
+        "problems": [("leg.x", "legality", "content")] * 2,  # F1 and F3 accepted, F2 dismissed
+        "open_findings": 0, "opinions": 2, "version": 1, "letter": "",
     }
-    assert rows[0]["序号"] == 1 and rows[0]["审查结论"] == "" and rows[0]["办结日期"] == ""
-    assert rows[0]["审查类型"] == "重大执法决定法制审核"
+    assert rows[0]["number"] == 1 and rows[0]["conclusion"] is None and rows[0]["closed"] is None
+    assert rows[0]["type"] == "enforcement" and rows[0]["doc_number"] == "焦环罚〔2026〕87号"
 
 
 def test_filters_by_type_conclusion_and_unit(log, make_result):
@@ -51,22 +44,15 @@ def test_filters_by_type_conclusion_and_unit(log, make_result):
     assert [r["review_id"] for r in log.register_rows(*span, type="fair_competition")] == [b]
     assert [r["review_id"] for r in log.register_rows(*span, conclusion="pass")] == [a]
     assert [r["review_id"] for r in log.register_rows(*span, unit="水科")] == [b]
-    assert log.register_rows(*span, unit="水科")[0]["审查结论"] == "不符合"
+    assert log.register_rows(*span, unit="水科")[0]["conclusion"] == "reject"
     assert log.register_rows(date(2027, 1, 1), date(2027, 12, 31)) == []
 
 
-def test_open_findings_of_a_closed_review_are_left_out(log, make_result, make_finding):
-    a = log.open_review(make_result(findings=[make_finding(message="待定问题")]), "legality", received=date(2026, 5, 1))
+def test_an_open_review_counts_what_is_still_to_be_done(log, make_result, make_finding):
+    a = log.open_review(make_result(findings=[make_finding(), make_finding()]), "legality", received=date(2026, 5, 1))
+    log.dispose(a, "F1", "accept")
     span = (date(2026, 1, 1), date(2026, 12, 31))
-    assert log.register_rows(*span)[0]["主要问题及意见"] == "1. 待定问题"
+    row = log.register_rows(*span)[0]
+    assert (row["problems"], row["open_findings"]) == ([("leg.x", "legality", "content")], 1)
     log.close_review(a, "pass")
-    assert log.register_rows(*span)[0]["主要问题及意见"] == ""
-
-
-def test_a_register_row_lists_at_most_five_problems_and_the_total():
-    from workbench.log.register import _summary
-
-    items = [f"{i}. 问题{i}" for i in range(1, 9)]
-    text = _summary(items)
-    assert text.count("\n") == 5 and "问题5" in text and "问题6" not in text and "等共8项" in text
-    assert _summary(items[:3]) == "1. 问题1\n2. 问题2\n3. 问题3"
+    assert log.register_rows(*span)[0]["open_findings"] == 0  # left open at closing: not the review's problems
