@@ -132,3 +132,38 @@ def build_sample_log(folder: Path) -> BuiltLog:
         log.add_opinion(ids["old"], "王律师", "无意见。", written=date(2025, 12, 2))
         log.close_review(ids["old"], "pass", closed=date(2025, 12, 3))
     return built
+
+
+_TITLES = ("关于加强{}管理的通知", "{}专项整治工作方案", "关于促进{}高质量发展的若干措施", "{}管理暂行办法")
+_SUBJECTS = ("排污单位", "建材市场", "机动车排气检测", "危险废物", "建筑工地扬尘", "餐饮油烟", "河道采砂",
+             "畜禽养殖", "工业园区", "噪声污染", "固体废物", "饮用水水源地", "汽车维修行业", "加油站", "矿山生态修复",
+             "秸秆禁烧", "涉挥发性有机物企业", "重点排污单位自动监测", "医疗废物", "生态环境信用评价")
+
+
+def build_year_log(folder: Path, count: int) -> BuiltLog:
+    """``count`` reviews received through 2026 as an office files them: drafts with real findings
+    (checked by the rule engine), all accepted, a counsel opinion on every other one, closed, each
+    with its letter numbered; the last one still open."""
+    folder.mkdir(parents=True, exist_ok=True)
+    built = BuiltLog(folder / "log.sqlite3")
+    drafts = [(NOTICE, "legality", "大气环境科"), (POLICY, "fair_competition", "产业发展科"),
+              (DECISION, "enforcement", "执法支队"), (CLEAN_NOTICE, "legality", "宣教科")]
+    with ReviewLog.open(built.path, timeout=1) as log:
+        for i in range(count):
+            text, type_, unit = drafts[i % len(drafts)]
+            subject = _SUBJECTS[i % len(_SUBJECTS)]
+            title = _TITLES[i % len(_TITLES)].format(subject) if type_ != "enforcement" else "行政处罚决定书"
+            body = text.split("\n", 1)[1] if type_ != "enforcement" else text.replace("13号", f"{i + 1}号")
+            path = write_txt(folder, f"{i + 1:02d}.txt", (title + "\n" + body) if type_ != "enforcement" else body)
+            received = date(2026, 1 + i * 11 // max(count, 1), 1 + i % 27)
+            review = open_from(log, path, type_, unit=unit, reviewer=("张三", "李四")[i % 2], received=received)
+            built.ids[f"r{i + 1}"] = review
+            if i == count - 1:
+                break  # the last stays open
+            for f in log.review(review).findings:
+                log.dispose(review, f.label, "accept")
+            if i % 2:
+                log.add_opinion(review, "王律师", "同意审查意见。", written=received)
+            log.close_review(review, "amend" if type_ != "fair_competition" else "reject", closed=received)
+            log.issue_letter(review, prefix="某环法审")
+    return built

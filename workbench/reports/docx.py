@@ -24,6 +24,7 @@ from lxml import etree
 
 from workbench.reports.layout import (
     DOCX_FONTS,
+    FOOTER_PT,
     LETTER_BODY_PT,
     LETTER_LINE_PT,
     LETTER_PAGE,
@@ -103,7 +104,10 @@ def write_letter_docx(letter: Letter, path) -> Path:
     doc = Document()
     set_up_page(doc)
     set_up_styles(doc)
-    for block in letter.blocks:
+    kinds = [b.kind for b in letter.blocks]
+    # From the last first-level heading (the conclusion) to the date: one page, as the window prints it.
+    keep_from = len(kinds) - 1 - kinds[::-1].index(HEADING1) if HEADING1 in kinds else len(kinds) - 3
+    for n, block in enumerate(letter.blocks):
         if block.kind == TABLE:
             _add_table(doc, block)
             continue
@@ -114,10 +118,14 @@ def write_letter_docx(letter: Letter, path) -> Path:
                 before_lines=before, size=size)
         if block.kind == TITLE:
             paragraph.paragraph_format.space_after = Pt(LETTER_LINE_PT / 2)
-        if block.kind in (LINES, SIGNATURE):  # the signature lines and the date stay on one page
+        if block.kind == HEADING1 or keep_from <= n < len(kinds) - 1:
             paragraph.paragraph_format.keep_with_next = True
         _add_text(paragraph, block.text, role, size)
-    _page_number_footer(doc)
+    for note in letter.furniture.notes:
+        paragraph = doc.add_paragraph()
+        _format(paragraph, align=WD_ALIGN_PARAGRAPH.LEFT, line_pt=FOOTER_PT * 1.5, size=FOOTER_PT)
+        _add_text(paragraph, note, "body", FOOTER_PT)
+    _page_number_footer(doc, letter.furniture.footer_lines)
     declare_fonts(doc)
     props = doc.core_properties
     props.title = letter.title
@@ -185,9 +193,13 @@ def _add_table(doc, block) -> None:
     _format(after, line_pt=LETTER_TABLE_LINE_PT)
 
 
-def _page_number_footer(doc) -> None:
+def _page_number_footer(doc, lines=()) -> None:
     footer = doc.sections[0].footer
     paragraph = footer.paragraphs[0]
+    for line in lines:  # the furniture's footer lines, above the page number
+        _format(paragraph, align=WD_ALIGN_PARAGRAPH.CENTER, line_pt=FOOTER_PT * 1.4, size=FOOTER_PT)
+        _add_text(paragraph, line, "body", FOOTER_PT)
+        paragraph = footer.add_paragraph()
     _format(paragraph, align=WD_ALIGN_PARAGRAPH.CENTER, line_pt=PAGE_NUMBER_PT * 1.5, size=PAGE_NUMBER_PT)
     _add_text(paragraph, "— ", "page_number", PAGE_NUMBER_PT)
     run = paragraph.add_run()

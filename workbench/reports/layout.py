@@ -48,9 +48,11 @@ LETTER_LINE_PT = 225.0 / 22 / 25.4 * 72  # ≈ 28.98 pt
 LETTER_TABLE_LINE_PT = 22.0
 
 # The register: A4 landscape.
-REGISTER_PAGE = PageLayout(landscape=True, top_mm=20.0, bottom_mm=20.0, left_mm=28.0, right_mm=18.0, footer_mm=8.0)
-REGISTER_BODY_PT = 10.0
-REGISTER_HEAD_PT = 10.5  # column headings (黑体)
+# Margins as small as a ledger bound on its left edge allows, so that a page
+# holds 15–20 reviews of one or two lines each.
+REGISTER_PAGE = PageLayout(landscape=True, top_mm=14.0, bottom_mm=14.0, left_mm=25.0, right_mm=12.0, footer_mm=6.0)
+REGISTER_BODY_PT = 9.0  # 小五, as ledgers are printed
+REGISTER_HEAD_PT = 9.5  # column headings (黑体)
 REGISTER_TITLE_PT = SIZE_XIAO_2
 REGISTER_INFO_PT = 11.0  # the unit and the period under the title
 PAGE_NUMBER_PT = SIZE_4
@@ -61,14 +63,14 @@ PAGE_NUMBER_PT = SIZE_4
 REGISTER_COLUMN_WEIGHTS = {
     "序号": 3.0,
     "收文日期": 7.0,
-    "文件名称及文号": 15.0,
+    "文件名称及文号": 22.0,
     "送审单位": 7.0,
-    "审查类型": 7.0,
-    "主要问题及意见": 32.0,
-    "法律顾问意见": 19.0,
+    "审查类型": 9.0,
+    "主要问题": 30.0,
     "审查结论": 5.0,
     "审查人": 4.5,
     "办结日期": 7.0,
+    "备注": 18.0,
 }
 
 # Font names. In a .docx: the GB/T 9704 names, each with the font Word and WPS
@@ -81,16 +83,19 @@ DOCX_FONTS = {
     "page_number": ("宋体", "SimSun"),
 }
 # When the workbench itself prints: the first family of each list that is
-# installed (Windows names, then the usual Linux CJK families).
+# installed (Windows names, then the usual Linux CJK families). Body text and
+# titles are set in a Song/Ming (serif) face as official documents are: on
+# Linux AR PL UMing (Debian's fonts-arphic-uming, 8 MB, which scripts/dev.sh
+# installs) unless Noto Serif CJK (56 MB) is there; a sans face only as a last resort.
 QT_FONT_FALLBACKS = {
     "body": ["仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "宋体", "SimSun", "Noto Serif CJK SC",
              "Source Han Serif SC", "AR PL UMing CN", "Noto Sans CJK SC", "WenQuanYi Micro Hei"],
     "title": ["方正小标宋简体", "FZXiaoBiaoSong-B05S", "宋体", "SimSun", "Noto Serif CJK SC", "Source Han Serif SC",
-              "黑体", "SimHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"],
+              "AR PL UMing CN", "黑体", "SimHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei"],
     "heading1": ["黑体", "SimHei", "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro Hei"],
     "heading2": ["楷体_GB2312", "楷体", "KaiTi", "STKaiti", "AR PL UKai CN", "仿宋", "FangSong",
-                 "Noto Serif CJK SC", "WenQuanYi Micro Hei"],
-    "page_number": ["宋体", "SimSun", "Noto Serif CJK SC", "WenQuanYi Micro Hei"],
+                 "Noto Serif CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"],
+    "page_number": ["宋体", "SimSun", "Noto Serif CJK SC", "AR PL UMing CN", "WenQuanYi Micro Hei"],
 }
 
 
@@ -107,3 +112,44 @@ def cn_date(value) -> str:
         return ""
     d = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
     return f"{d.year}年{d.month}月{d.day}日"
+
+
+# -- lines printed on every page, and notes printed once ---------------------------------
+
+
+@dataclass(frozen=True)
+class PageFurniture:
+    """What a printed document carries besides its content.
+
+    ``footer_lines`` are printed small at the foot of every page, above the page
+    number (e.g. the log's check value); ``notes`` once, after the content (e.g.
+    that a rule pack could not be loaded). Every printer (Qt, .docx, .xlsx) prints both.
+    """
+
+    footer_lines: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    def __add__(self, other: "PageFurniture") -> "PageFurniture":
+        return PageFurniture(self.footer_lines + other.footer_lines, self.notes + other.notes)
+
+
+NO_FURNITURE = PageFurniture()
+
+# Functions ``(log) -> PageFurniture`` that add to every printed document;
+# ``page_furniture(log)`` asks each in turn. Register one with ``add_furniture``.
+FURNITURE_PROVIDERS: list = []
+
+
+def add_furniture(provider) -> None:
+    if provider not in FURNITURE_PROVIDERS:
+        FURNITURE_PROVIDERS.append(provider)
+
+
+def page_furniture(log=None) -> PageFurniture:
+    """The footer lines and notes every document printed now should carry."""
+    out = NO_FURNITURE
+    for provider in FURNITURE_PROVIDERS:
+        out = out + provider(log)
+    return out
+
+FOOTER_PT = 8.0  # the furniture's footer lines

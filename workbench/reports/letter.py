@@ -8,8 +8,10 @@ tables) in the form offices use —
 - 公平竞争审查表 with its 审查结论 for a policy measure (``fair_competition``),
 - 重大执法决定法制审核意见书 for an enforcement decision (``enforcement``).
 
-Each names the document reviewed, the accepted findings with their legal
-basis, the counsel opinions, the conclusion, and signature and date lines.
+Each carries its 文号 (numbered per year by the log: ``ReviewLog.issue_letter``),
+names the document reviewed, the accepted findings with their legal basis and
+where they stand in the draft (第十二条第二款, with the clause quoted), the
+counsel opinions, the conclusion (once), and signature and date lines.
 The same ``Letter`` is written to .docx (``workbench.reports.docx``) and
 printed by Qt (``workbench.gui.printing``), so both show the same words.
 """
@@ -20,7 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.reports.layout import cn_date
+from workbench.reports.layout import NO_FURNITURE, PageFurniture, cn_date
+from workbench.text.articles import clause_excerpt, item_at, provision_labels
 
 LETTER_TITLES = {
     "legality": "合法性审核意见书",
@@ -36,18 +39,18 @@ TITLE, NUMBER, RECIPIENT, BODY, HEADING1, HEADING2, TABLE, SIGNATURE, DATE, LINE
 
 _CONCLUSION_SENTENCES = {
     "legality": {
-        "pass": "经审核，未发现该文件存在违反法律、法规、规章和国家政策的内容，可按程序提请审议、发布。",
+        "pass": "该文件可按程序提请审议、发布。",
         "amend": "该文件存在上述问题，请按本意见修改完善后，按程序提请审议、发布。",
         "reject": "该文件存在上述问题，不宜按现稿出台，请重新研究起草后再行送审。",
     },
     "enforcement": {
-        "pass": "经审核，同意作出该决定。",
+        "pass": "同意作出该决定。",
         "amend": "请承办机构按本意见修改完善后，按程序提请行政机关负责人决定。",
         "reject": "不同意按现稿作出该决定，请承办机构依法重新调查核实或者作出处理。",
     },
     "fair_competition": {
-        "pass": "经审查，该政策措施符合公平竞争审查标准，可以出台。",
-        "reject": "经审查，该政策措施不符合公平竞争审查标准，不得出台；修改后应当重新进行公平竞争审查。",
+        "pass": "该政策措施符合公平竞争审查标准，可以出台。",
+        "reject": "该政策措施不符合公平竞争审查标准，不得出台；修改后应当重新进行公平竞争审查。",
     },
 }
 
@@ -66,6 +69,8 @@ class Letter:
     title: str
     review_id: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    number: str = ""  # 文号, e.g. 焦环法审〔2026〕12号
+    furniture: PageFurniture = NO_FURNITURE
 
     def text(self) -> str:
         """The letter as plain text (one block a line; tables as “label：value”)."""
@@ -89,11 +94,45 @@ def _doc_name(state) -> str:
     return name if name.startswith("《") else f"《{name}》"
 
 
-def _finding_lines(f, index: int, numbering=ordinal) -> list[str]:
+class Places:
+    """Where each finding stands in the draft (第十二条第二款) and its clause quoted, when the
+    draft's text is at hand; else the paragraph number and the excerpt the log keeps."""
+
+    def __init__(self, document=None):
+        self.document = document
+        self.labels = []
+        if document is not None:
+            texts = [document.paragraph_text(i) if p.source in ("body", "table") else ""
+                     for i, p in enumerate(document.paragraphs)]
+            self.labels = provision_labels(texts)
+
+    def where(self, f) -> str:
+        if not f.paragraph:
+            return ""
+        index = f.paragraph - 1
+        provision = self.labels[index] if 0 <= index < len(self.labels) else None
+        if provision is None:
+            return f"第{f.paragraph}段"
+        paragraph = self.document.paragraph_text(index)
+        column = f.start - self.document.paragraphs[index].start
+        return provision.label("" if provision.item else item_at(paragraph, column))
+
+    def quote(self, f) -> str:
+        if self.document is None or not f.paragraph or f.end <= f.start:
+            return f.excerpt
+        index = f.paragraph - 1
+        if not 0 <= index < len(self.document.paragraphs):
+            return f.excerpt
+        p = self.document.paragraphs[index]
+        return clause_excerpt(self.document.paragraph_text(index), f.start - p.start, f.end - p.start) or f.excerpt
+
+
+def _finding_lines(f, index: int, places: Places, numbering=ordinal) -> list[str]:
     lines = [f"{numbering(index)}{f.message.rstrip('。')}。"]
-    if f.excerpt:
-        where = f"（第{f.paragraph}段）" if f.paragraph else ""
-        lines.append(f"原文{where}：“{f.excerpt}”")
+    quote = places.quote(f)
+    if quote:
+        where = places.where(f)
+        lines.append(f"原文{f'（{where}）' if where else ''}：“{quote}”")
     if f.basis:
         lines.append("依据：" + "；".join(f.basis) + "。")
     if f.reason:
@@ -118,16 +157,23 @@ def accepted_findings(state) -> list:
     return [f for f in state.findings if f.status == "accepted"]
 
 
-def build_letter(state, *, bureau: str = "", number: str | None = None) -> Letter:
-    """The opinion letter for a closed review (``ReviewState``); raises ``WorkbenchError`` if it is still open."""
+def build_letter(state, *, bureau: str = "", number: str | None = None, document=None,
+                 furniture: PageFurniture = NO_FURNITURE) -> Letter:
+    """The opinion letter for a closed review (``ReviewState``); raises ``WorkbenchError`` if it is still open.
+
+    ``number``: the 文号 to print (default: the one the log gave the letter, if any).
+    ``document``: the draft's parsed text, so that findings are cited by 条/款/项.
+    """
     if not state.conclusion:
         raise WorkbenchError(
             f"该审查（{state.id[:8]}）尚未办结，不能出具意见书。请先记录审查结论（workbench review close）。"
         )
-    number = number if number is not None else f"编号：{state.id[:8]}"
+    if number is None:
+        number = state.letter.number if state.letter else ""
     builder = {"legality": _legality, "fair_competition": _fair_competition, "enforcement": _enforcement}[state.type]
-    blocks = builder(state, bureau, number)
-    return Letter(type=state.type, title=LETTER_TITLES[state.type], review_id=state.id, blocks=tuple(blocks))
+    blocks = [b for b in builder(state, bureau, number, Places(document)) if not (b.kind == NUMBER and not b.text)]
+    return Letter(type=state.type, title=LETTER_TITLES[state.type], review_id=state.id, blocks=tuple(blocks),
+                  number=number, furniture=furniture)
 
 
 def _signature(state, bureau: str, who: tuple[str, str]) -> list[Block]:
@@ -147,10 +193,10 @@ def _numbered_sections(sections: list[tuple[str, list[Block]]]) -> list[Block]:
     return out
 
 
-def _findings_blocks(findings, none_text: str) -> list[Block]:
+def _findings_blocks(findings, none_text: str, places: Places) -> list[Block]:
     if not findings:
         return [Block(BODY, none_text)]
-    return [Block(BODY, line) for i, f in enumerate(findings, 1) for line in _finding_lines(f, i)]
+    return [Block(BODY, line) for i, f in enumerate(findings, 1) for line in _finding_lines(f, i, places)]
 
 
 def _opinion_blocks(state) -> list[Block]:
@@ -159,13 +205,11 @@ def _opinion_blocks(state) -> list[Block]:
 
 
 def _conclusion_blocks(state) -> list[Block]:
-    return [
-        Block(BODY, _CONCLUSION_SENTENCES[state.type][state.conclusion]),
-        Block(BODY, f"审核结论：{state.conclusion_label}。"),
-    ]
+    """The conclusion, stated once: its label, then what follows from it."""
+    return [Block(BODY, f"经审核，结论为“{state.conclusion_label}”。{_CONCLUSION_SENTENCES[state.type][state.conclusion]}")]
 
 
-def _legality(state, bureau: str, number: str) -> list[Block]:
+def _legality(state, bureau: str, number: str, places: Places) -> list[Block]:
     d = state.document
     who = bureau or "我局"
     facts = [f"文件名称：{_doc_name(state)}"]
@@ -184,7 +228,7 @@ def _legality(state, bureau: str, number: str) -> list[Block]:
         *_numbered_sections([
             ("审核的文件", [Block(BODY, line) for line in facts]),
             ("审核发现的问题及法律依据", _findings_blocks(
-                accepted_findings(state), "经审核，未发现该文件存在违反法律、法规、规章和国家政策的问题。")),
+                accepted_findings(state), "经审核，未发现该文件存在违反法律、法规、规章和国家政策的问题。", places)),
             ("法律顾问意见", _opinion_blocks(state)),
             ("审核结论", _conclusion_blocks(state)),
         ]),
@@ -192,7 +236,7 @@ def _legality(state, bureau: str, number: str) -> list[Block]:
     ]
 
 
-def _enforcement(state, bureau: str, number: str) -> list[Block]:
+def _enforcement(state, bureau: str, number: str, places: Places) -> list[Block]:
     from workbench.catalogue import load_catalogue
 
     d = state.document
@@ -224,7 +268,7 @@ def _enforcement(state, bureau: str, number: str) -> list[Block]:
         *_numbered_sections([
             ("审核的决定", [Block(BODY, line) for line in facts]),
             ("审核发现的问题及法律依据", _findings_blocks(
-                problems, "经审核，未发现该决定在执法主体、程序、事实证据、适用依据和文书制作方面存在问题。")),
+                problems, "经审核，未发现该决定在执法主体、程序、事实证据、适用依据和文书制作方面存在问题。", places)),
             ("法律顾问意见", _opinion_blocks(state)),
             ("审核意见", _conclusion_blocks(state)),
         ]),
@@ -240,7 +284,7 @@ FAIR_COMPETITION_STANDARDS = (
 )
 
 
-def _fair_competition(state, bureau: str, number: str) -> list[Block]:
+def _fair_competition(state, bureau: str, number: str, places: Places) -> list[Block]:
     d = state.document
     accepted = accepted_findings(state)
 
@@ -248,7 +292,7 @@ def _fair_competition(state, bureau: str, number: str) -> list[Block]:
         if not findings:
             return "未发现违反该项标准的内容。"
         return "\n".join(line for i, f in enumerate(findings, 1)
-                         for line in _finding_lines(f, i, numbering=lambda n: f"{n}. "))
+                         for line in _finding_lines(f, i, places, numbering=lambda n: f"{n}. "))
 
     rows = [
         ("政策措施名称", _doc_name(state)),

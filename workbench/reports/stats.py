@@ -12,19 +12,21 @@ What counts for a year:
   reviews completed in the year: recorded (发现), accepted (采纳), dismissed
   (不采纳).
 
-``year_stats(log, year)`` gathers them into a ``YearStats``; its
-``sections()`` are the tables, ``paragraph()`` the text for the annual
-rule-of-law report, ``to_dict()`` the JSON.
+``year_stats(log, year)`` gathers them into a ``YearStats``, the one source of
+every figure: its ``sections()`` are the tables, ``paragraph()`` the text for
+the annual rule-of-law report (it says 收文 and 办结 as the table does, with the
+same numbers), ``to_dict()`` the JSON, and the chart draws the same fields.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from workbench.log.model import CONCLUSION_LABELS, REVIEW_TYPE_LABELS, REVIEW_TYPES
+from workbench.reports.layout import NO_FURNITURE, PageFurniture, page_furniture
+from workbench.reports.rule_names import rule_name
 from workbench.rules.model import CATEGORIES, REVIEW_LABELS
 
 PASSING = ("pass", "amend")
@@ -69,7 +71,8 @@ class CategoryFigures:
 @dataclass(frozen=True)
 class RuleFigures:
     rule: str
-    description: str
+    name: str  # in Chinese, as the register names it (设定行政处罚)
+    category: str  # its category's name
     recorded: int
     accepted: int
     dismissed: int
@@ -99,6 +102,7 @@ class YearStats:
     rules: tuple[RuleFigures, ...]  # the most fired first
     catalogue: tuple[CatalogueFigures, ...]
     legal_review_required: int  # completed enforcement reviews that the catalogue required
+    furniture: PageFurniture = NO_FURNITURE
 
     @property
     def completed(self) -> int:
@@ -137,8 +141,8 @@ class YearStats:
             Section("发现问题（按审查类型和类别）", ("审查类型", "问题类别", "发现", "采纳", "不采纳"),
                     tuple((REVIEW_TYPE_LABELS[c.type], c.label, c.recorded, c.accepted, c.dismissed)
                           for c in self.categories)),
-            Section("触发最多的规则", ("规则", "说明", "发现", "采纳", "不采纳"),
-                    tuple((r.rule, r.description, r.recorded, r.accepted, r.dismissed) for r in self.rules)),
+            Section("触发最多的规则", ("规则", "问题类别", "发现", "采纳", "不采纳"),
+                    tuple((r.name, r.category, r.recorded, r.accepted, r.dismissed) for r in self.rules)),
             Section("须法制审核的目录事项", ("目录事项", "决定件数"),
                     tuple((c.label, c.decisions) for c in self.catalogue)
                     + (("按目录清单须法制审核的决定（合计）", self.legal_review_required),)),
@@ -196,50 +200,41 @@ def percent(rate: float | None) -> str:
 
 
 def annual_paragraph(stats: YearStats) -> str:
-    """The year's work in the words of an annual rule-of-law report, every number from ``stats``.
+    """The year's work in the words of an annual rule-of-law report, every number from ``stats``
+    and each the same as in the tables (收文 and 办结 per type, the pass rate of those 办结).
 
-    e.g. 全年完成重大执法决定法制审核93件，审核通过率100%；开展行政规范性文件合法性审核88件、
-    公平竞争审查6件；法律顾问提供法律意见1341条。经审查确认问题52个（不含不予采纳的提示），主要涉及……
+    e.g. 全年收到重大执法决定法制审核93件，办结93件，审核通过率100%；收到行政规范性文件合法性审核
+    90件，办结88件，年末未办结2件；……法律顾问提供法律意见1341条。经审查确认问题52个……
     """
-    t = stats.types
     clauses = []
-    enforcement = t["enforcement"]
-    if enforcement.completed:
-        clauses.append(f"完成重大执法决定法制审核{enforcement.completed}件，审核通过率{percent(enforcement.pass_rate)}")
-    documents = []
-    if t["legality"].completed:
-        documents.append(f"行政规范性文件合法性审核{t['legality'].completed}件")
-    if t["fair_competition"].completed:
-        documents.append(f"公平竞争审查{t['fair_competition'].completed}件")
-    if documents:
-        clauses.append("开展" + "、".join(documents))
+    for t in stats.types.values():
+        if not (t.received or t.completed or t.open_at_year_end):
+            continue
+        clause = f"收到{_REPORT_NAMES[t.type]}{t.received}件，办结{t.completed}件"
+        if t.completed:
+            clause += f"，{_PASS_WORDS[t.type]}{percent(t.pass_rate)}"
+        if t.open_at_year_end:
+            clause += f"，年末未办结{t.open_at_year_end}件"
+        clauses.append(clause)
     if stats.opinions:
         clauses.append(f"法律顾问提供法律意见{stats.opinions}条")
     if not clauses:
-        return f"{stats.year}年未办结合法性审查事项。"
+        return f"{stats.year}年未办理合法性审查事项。"
     text = "全年" + "；".join(clauses) + "。"
     by_label: Counter = Counter()
     for c in stats.categories:
         by_label[c.label] += c.accepted
     top = [(label, n) for label, n in by_label.most_common(3) if n]
     if top:
-        text += f"经审查确认问题{stats.findings_accepted}个（不含不予采纳的提示），主要涉及" + "、".join(f"{label}（{n}个）" for label, n in top) + "。"
+        text += (f"经审查确认问题{stats.findings_accepted}个（不含不予采纳的提示），主要涉及"
+                 + "、".join(f"{label}（{n}个）" for label, n in top) + "。")
     return text
 
 
-def _rule_descriptions() -> dict[str, str]:
-    """Each built-in rule's message without what the match fills in ({match}, {amount} …)."""
-    try:
-        from workbench.rules import load_builtin_rules
-
-        rules = load_builtin_rules()
-    except Exception:  # the figures do not depend on the rule files: fall back to the rule ids
-        return {}
-    out = {}
-    for r in rules:
-        message = re.sub(r"[（(]“?\{\w+\}”?[）)]", "", r.message)  # （“{match}”）: the quoted text
-        out[r.id] = re.sub(r"\{\w+\}", "……", message)
-    return out
+# How an annual report names each kind of review, and its pass rate.
+_REPORT_NAMES = {"legality": "行政规范性文件合法性审核", "fair_competition": "公平竞争审查",
+                 "enforcement": "重大执法决定法制审核"}
+_PASS_WORDS = {"legality": "通过率", "fair_competition": "符合率", "enforcement": "审核通过率"}
 
 
 def _in_year(iso: str | None, year: int) -> bool:
@@ -258,6 +253,7 @@ def year_stats(log, year: int, *, top_rules: int = TOP_RULES) -> YearStats:
     catalogue: Counter = Counter()
     required = 0
     status_index = {"open": None, "accepted": 1, "dismissed": 2}
+    rule_keys: dict[str, tuple[str, str]] = {}  # rule → (pack, category)
 
     for summary in log.reviews():
         # Reviews that can matter for the year: received by its end and not closed before it.
@@ -278,6 +274,7 @@ def year_stats(log, year: int, *, top_rules: int = TOP_RULES) -> YearStats:
             required += 1
         items = set()
         for f in state.findings:
+            rule_keys.setdefault(f.rule, (f.rule_review, f.category))
             for key, table in (((state.type, f.rule_review, f.category), categories), (f.rule, rules)):
                 counts = table[key]
                 counts[0] += 1
@@ -303,9 +300,9 @@ def year_stats(log, year: int, *, top_rules: int = TOP_RULES) -> YearStats:
             key=lambda kv: (type_order.get(kv[0][0], 9), review_order.get(kv[0][1], 9), -kv[1][0], kv[0][2]),
         )
     )
-    descriptions = _rule_descriptions() if rules else {}
     rule_rows = tuple(
-        RuleFigures(rule, descriptions.get(rule, ""), *counts)
+        RuleFigures(rule, rule_name(rule, *rule_keys[rule]),
+                    CATEGORIES.get(rule_keys[rule][0], {}).get(rule_keys[rule][1], rule_keys[rule][1]), *counts)
         for rule, counts in sorted(rules.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))[:top_rules]
     )
     catalogue_rows = ()
@@ -326,4 +323,5 @@ def year_stats(log, year: int, *, top_rules: int = TOP_RULES) -> YearStats:
         rules=rule_rows,
         catalogue=catalogue_rows,
         legal_review_required=required,
+        furniture=page_furniture(log),
     )

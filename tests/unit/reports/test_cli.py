@@ -20,7 +20,7 @@ def test_register_to_xlsx_with_filters(sample, tmp_path, capsys):
     assert "3 件" in capsys.readouterr().out
     ws = load_workbook(out).active
     assert ws["A1"].value == "某市生态环境局合法性审查台账"
-    assert [ws.cell(row=r, column=5).value for r in (4, 5, 6)] == ["规范性文件合法性审核"] * 3
+    assert [ws.cell(row=r, column=5).value for r in (4, 5, 6)] == ["合法性审核"] * 3
 
 
 def test_register_needs_an_output_and_a_sane_period(sample, tmp_path, capsys):
@@ -35,7 +35,7 @@ def test_letter_to_docx(sample, tmp_path, capsys):
                  "--number", "某环法审〔2026〕5号", "--db", str(sample.path)]) == 0
     doc = Document(out)
     assert doc.paragraphs[0].text == "重大执法决定法制审核意见书"
-    assert doc.paragraphs[1].text == "编号：某环法审〔2026〕5号"
+    assert doc.paragraphs[1].text == "某环法审〔2026〕5号"
     assert main(["letter", sample.ids["open"], "--docx", str(tmp_path / "no.docx"), "--db", str(sample.path)]) == 2
     assert "尚未办结" in capsys.readouterr().err
     assert not (tmp_path / "no.docx").exists()
@@ -46,7 +46,7 @@ def test_stats_json_and_text(sample, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["types"]["enforcement"]["completed"] == 1 and data["opinions"] == 4
     assert main(["stats", "--year", "2026", "--db", str(sample.path)]) == 0
-    assert "全年完成重大执法决定法制审核1件" in capsys.readouterr().out
+    assert "收到重大执法决定法制审核1件，办结1件" in capsys.readouterr().out
 
 
 def test_xlsx_and_stats_do_not_load_qt(sample, tmp_path):

@@ -21,11 +21,12 @@ def test_legality_letter_docx_has_its_parts(log, sample, tmp_path):
     accepted = [f for f in state.findings if f.status == "accepted"]
     dismissed = [f for f in state.findings if f.status == "dismissed"]
     assert accepted and dismissed
-    path = write_letter_docx(build_letter(state, bureau="某市生态环境局"), tmp_path / "意见书.docx")
+    path = write_letter_docx(build_letter(state, bureau="某市生态环境局", number="某环法审〔2026〕3号"),
+                             tmp_path / "意见书.docx")
     doc = Document(path)
     text = _paragraphs(doc)
     assert text[0] == "合法性审核意见书"
-    assert text[1] == f"编号：{state.id[:8]}"
+    assert text[1] == "某环法审〔2026〕3号"
     assert text[2] == "大气环境科："
     assert text[3].startswith("你单位于2026年4月1日送审的《关于加强排污单位管理的通知》收悉。")
     headings = [t for t in text if t[:2] in ("一、", "二、", "三、", "四、")]
@@ -38,7 +39,8 @@ def test_legality_letter_docx_has_its_parts(log, sample, tmp_path):
         assert f.message.rstrip("。") not in body
     assert "（一）王律师（2026年4月3日）：第一条“须经本局批准后方可排放”属于设定行政许可，建议删除。" in text
     assert "（二）赵律师（2026年4月4日）：同意审查意见。" in text
-    assert "审核结论：修改后通过。" in text
+    conclusions = [t for t in text if "修改后通过" in t]
+    assert conclusions == ["经审核，结论为“修改后通过”。该文件存在上述问题，请按本意见修改完善后，按程序提请审议、发布。"]
     assert text[-3:] == ["审核人：李四　　　　负责人：", "某市生态环境局", "2026年4月10日"]
 
 
@@ -48,7 +50,7 @@ def test_docx_names_the_official_fonts_for_chinese_text(log, sample, tmp_path):
     title_fonts = doc.paragraphs[0].runs[0]._r.rPr.rFonts
     assert title_fonts.get(qn("w:eastAsia")) == "方正小标宋简体"
     assert doc.paragraphs[0].runs[0].font.size.pt == 22
-    body_run = doc.paragraphs[3].runs[0]
+    body_run = doc.paragraphs[2].runs[0]
     assert body_run._r.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     assert body_run.font.size.pt == 16
     heading = next(p for p in doc.paragraphs if p.text == "一、审核的文件")
@@ -93,8 +95,8 @@ def test_enforcement_letter_names_the_catalogue_items(log, sample, tmp_path):
     listed = next(t for t in text if t.startswith("是否属于重大执法决定法制审核目录清单事项"))
     assert "较大数额罚款" in listed and "责令停产整治" in listed
     assert "文号：某环罚〔2026〕13号" in text
-    assert "《中华人民共和国行政处罚法》第五十八条" in text[3]
-    assert "审核结论：通过。" in text
+    assert "《中华人民共和国行政处罚法》第五十八条" in text[2]
+    assert "经审核，结论为“通过”。同意作出该决定。" in text
     body = "\n".join(text)
     assert "复议期限应为六十日" in body
     catalogue = [f for f in state.findings if f.category == "catalogue"]
@@ -110,4 +112,32 @@ def test_a_review_without_findings_or_opinions_says_so(log, sample):
     text = build_letter(log.review(sample.ids["clean"]), bureau="").text()
     assert "经审核，未发现该文件存在违反法律、法规、规章和国家政策的问题。" in text
     assert "本件未征求法律顾问意见。" in text
-    assert "（单位名称）" in text and "审核结论：通过。" in text
+    assert "（单位名称）" in text and "经审核，结论为“通过”。该文件可按程序提请审议、发布。" in text
+
+
+def test_findings_are_cited_by_article_with_the_clause_quoted(log, sample):
+    from workbench.workspace import Workspace
+
+    state = log.review(sample.ids["notice"])
+    document = Workspace.parse_stored(*log.document_file(state.id), "normative")
+    text = build_letter(state, bureau="甲局", document=document).text()
+    # 一、本市范围内的排污单位须经本局批准后方可排放污染物。 — cited as 第一条, its number not quoted.
+    assert "原文（第一条）：“本市范围内的排污单位须经本局批准后方可排放污染物。”" in text
+    assert "段）" not in text
+    without = build_letter(state, bureau="甲局").text()  # the draft not at hand: the paragraph number
+    assert "原文（第3段）：" in without
+
+
+def test_the_letter_carries_the_number_the_log_gave_it(sample, tmp_path):
+    import shutil
+
+    from workbench.log import ReviewLog
+
+    copy = tmp_path / "log.sqlite3"
+    shutil.copy(sample.path, copy)
+    with ReviewLog.open(copy) as log:
+        assert build_letter(log.review(sample.ids["notice"])).number == ""  # not issued yet: no number printed
+        issued = log.issue_letter(sample.ids["notice"], prefix="某环法审", actor="李四")
+        letter = build_letter(log.review(sample.ids["notice"]))
+    assert letter.number == issued.number == "某环法审〔2026〕1号"
+    assert letter.blocks[1].text == "某环法审〔2026〕1号"

@@ -38,7 +38,9 @@ def test_findings_rules_and_catalogue(log, sample):
     assert entry.label == "市场准入和退出"
     top = stats.rules[0]
     assert top.recorded == max(sum(f.rule == r.rule for f in findings) for r in stats.rules)
-    assert "{" not in "".join(r.description for r in stats.rules)
+    names = [r.name for r in stats.rules]  # in Chinese, as the register names them: no ids, no templates
+    assert "限定经营者" in names and not any("." in n or "{" in n or "……" in n for n in names)
+    assert stats.sections()[3].columns == ("规则", "问题类别", "发现", "采纳", "不采纳")
     assert {c.label for c in stats.catalogue} == {"较大数额罚款", "责令停产整治、责令停产停业、责令关闭、限制生产"}
     open_review = log.review(sample.ids["open"])  # still open: its findings are not the year's
     assert open_review.findings and sum(c.recorded for c in stats.categories) == len(findings)
@@ -48,12 +50,30 @@ def test_paragraph_in_the_style_of_an_annual_report(log):
     stats = year_stats(log, 2026)
     top = sorted(((c.label, c.accepted) for c in stats.categories), key=lambda kv: -kv[1])
     assert stats.paragraph().startswith(
-        "全年完成重大执法决定法制审核1件，审核通过率100%；开展行政规范性文件合法性审核2件、公平竞争审查1件；"
+        "全年收到行政规范性文件合法性审核3件，办结2件，通过率100%，年末未办结1件；"
+        "收到公平竞争审查1件，办结1件，符合率0%；收到重大执法决定法制审核1件，办结1件，审核通过率100%；"
         "法律顾问提供法律意见4条。"
         f"经审查确认问题{stats.findings_accepted}个（不含不予采纳的提示），主要涉及{top[0][0]}（{top[0][1]}个）"
     )
-    assert year_stats(log, 2025).paragraph() == "全年开展行政规范性文件合法性审核1件；法律顾问提供法律意见1条。"
-    assert year_stats(log, 2030).paragraph() == "2030年未办结合法性审查事项。"
+    assert year_stats(log, 2025).paragraph() == "全年收到行政规范性文件合法性审核1件，办结1件，通过率100%；法律顾问提供法律意见1条。"
+    # A review received in 2026 and never closed is still open at the end of 2030, as the table says.
+    assert year_stats(log, 2030).paragraph() == "全年收到行政规范性文件合法性审核0件，办结0件，年末未办结1件。"
+    assert year_stats(log, 2024).paragraph() == "2024年未办理合法性审查事项。"
+
+
+def test_the_paragraph_and_the_table_say_the_same_numbers(log):
+    import re
+
+    stats = year_stats(log, 2026)
+    table = {row[0]: row for row in stats.sections()[0].rows}
+    paragraph = stats.paragraph()
+    for label, words in (("规范性文件合法性审核", "行政规范性文件合法性审核"), ("公平竞争审查", "公平竞争审查"),
+                         ("重大执法决定法制审核", "重大执法决定法制审核")):
+        received, completed = re.search(rf"收到{words}(\d+)件，办结(\d+)件", paragraph).groups()
+        assert (int(received), int(completed)) == (table[label][1], table[label][2])
+        assert table[label][7] in paragraph  # the pass rate
+    counsel = {row[0]: row[1] for row in stats.sections()[1].rows}
+    assert f"法律意见{counsel['合计']}条" in paragraph
 
 
 def test_tables_and_json(log):

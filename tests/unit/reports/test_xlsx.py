@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from openpyxl import load_workbook
 
@@ -21,10 +21,12 @@ def test_the_workbook_holds_the_rows_as_the_register_prints_them(log, sample, tm
     body = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=3 + len(register.rows))]
     assert [r[0] for r in body] == [1, 2, 3, 4, 5]  # numbers, not text
     notice = body[1]
+    assert notice[1] == datetime(2026, 4, 1) and notice[8] == datetime(2026, 4, 10)  # dates, not text
+    assert ws.cell(row=5, column=2).number_format == 'yyyy"年"m"月"d"日"'
+    assert body[4][8] is None  # still open: no 办结日期
     assert notice[2] == "关于加强排污单位管理的通知"
-    assert notice[5] == register.rows[1]["主要问题及意见"] and "\n" in notice[5]  # line breaks kept in the cell
-    assert notice[6] == "王律师：第一条“须经本局批准后方可排放”属于设定行政许可，建议删除。\n赵律师：同意审查意见。"
-    assert notice[7] == "修改后通过" and notice[9] == "2026年4月10日"
+    assert notice[5] == register.rows[1]["主要问题"] == "设定行政许可1项；变相设置审批程序1项"
+    assert notice[6] == "修改后通过" and notice[9] == "顾问意见2条"
     assert ws.cell(row=4 + len(register.rows), column=1).value == register.totals().text()
     assert ws.cell(row=5, column=6).alignment.wrap_text
     # Printing from Excel: landscape A4, the headings repeated on every page, frozen below them.
