@@ -19,6 +19,9 @@ DEBIAN_PACKAGES=(
   # LibreOffice Writer without its GUI: converts .doc/.wps drafts, and the tests open the
   # annotated draft (批注稿) with it and print it to PDF, as a reader's office suite would
   libreoffice-writer-nogui
+  # A Song/Ming (serif) face for printed letters and registers, as official documents are set:
+  # AR PL UMing (8 MB) rather than Noto Serif CJK (56 MB); 仿宋/宋体 are used instead where installed.
+  fonts-arphic-uming
 )
 
 as_root() {
