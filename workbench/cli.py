@@ -1,6 +1,6 @@
 """The command line: the same checks as the window, without a screen.
 
-    workbench                      open the window
+    workbench [FILE…]              open the window (with the files, as ``workbench gui FILE…``)
     workbench check PATH... [--kind auto|normative|enforcement] [--as-of YYYY-MM-DD] [--format text|json]
     workbench rules list|test      the rule packs and their own examples
 
@@ -45,6 +45,16 @@ argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)
 argparse.ngettext = lambda singular, plural, n: _ARGPARSE_ZH.get(singular if n == 1 else plural, singular if n == 1 else plural)
 
 
+def _looks_like_files(argv: list[str], modules: dict) -> bool:
+    """True when the first argument is no command or option but a file (or has a file's suffix)."""
+    from pathlib import Path
+
+    first = argv[0]
+    if first.startswith("-") or first in modules or first == "gui":
+        return False
+    return Path(first).exists() or bool(Path(first).suffix)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):  # usage errors in Chinese, exit 2
         self.print_usage(sys.stderr)
@@ -52,7 +62,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict]:
-    parser = _Parser(prog="workbench", description="合法性审查工作台（离线）。不带参数运行时打开窗口。")
+    parser = _Parser(prog="workbench", description="合法性审查工作台（离线）。不带参数运行时打开窗口；"
+                                                   "workbench 草案.docx 打开窗口并登记该文件。")
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     gui = sub.add_parser("gui", help="打开窗口（可同时打开文件）")
@@ -68,6 +79,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser, modules = build_parser()
+    if argv and _looks_like_files(argv, modules):
+        argv = ["gui", *argv]  # `workbench 草案.docx` opens it, as `workbench gui 草案.docx` does
     args = parser.parse_args(argv)
     if args.command in (None, "gui"):
         from workbench.gui.app import run_gui

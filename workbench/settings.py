@@ -18,11 +18,13 @@ from workbench.paths import settings_path
 
 DEFAULTS: dict = {
     "bureau_name": "",  # 单位名称，打印台账与意见书时使用
+    "letter_prefix": "",  # 意见书文号前缀，如“焦环法审”：文号为 焦环法审〔2026〕12号
     "reviewer": "",  # 默认审查人
     "counsel": [],  # 法律顾问名单
     "disabled_packs": [],  # 关闭的规则包（legality / fair_competition / enforcement / citation）
     "log_path": "",  # 审查日志文件；空则用数据目录下的默认位置
     "recent_files": [],  # 最近打开的文件（最新在前）
+    "last_open_dir": "",  # 上次打开草案的文件夹（文件对话框从这里开始）
 }
 
 
@@ -48,3 +50,11 @@ def save_settings(settings: dict, path: Path | None = None) -> None:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         json.dump(settings, fh, ensure_ascii=False, indent=2)
     os.replace(tmp, path)
+
+
+def setting(key: str):
+    """One setting's value, its default when the settings file is missing or unreadable."""
+    try:
+        return load_settings().get(key, DEFAULTS.get(key))
+    except WorkbenchError:
+        return DEFAULTS.get(key)

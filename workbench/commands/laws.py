@@ -12,7 +12,7 @@ def add_parser(sub) -> None:
     from workbench.commands.check import iso_date
 
     laws = sub.add_parser("laws", help="查询法律登记册（法律文件是否有效、条文数、被何者取代）")
-    laws.add_argument("action", choices=["list", "lookup"])
+    laws.add_argument("action", choices=["list", "lookup"], help="list 列出登记册，lookup 查询一部法律")
     laws.add_argument("title", nargs="?", help="lookup：法律文件名称（全称、简称均可）")
     laws.add_argument("--as-of", type=iso_date, help="按哪一天的法律状态（默认今天）")
 

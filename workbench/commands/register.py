@@ -6,7 +6,7 @@
 Rows: reviews received from DATE to DATE (inclusive). The PDF is A4 landscape,
 printed by the same code as the window's print preview (Qt, without a screen);
 the .xlsx is for offices that keep the register in Excel. The bureau's name
-in the heading comes from the settings (``bureau_name``) unless ``--bureau`` is given.
+in the heading comes from 设置 (单位名称) unless ``--bureau`` is given.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ def add_parser(sub) -> None:
     out = reg.add_mutually_exclusive_group(required=True)
     out.add_argument("--pdf", metavar="OUT", help="输出 PDF（A4 横向，可直接打印）")
     out.add_argument("--xlsx", metavar="OUT", help="输出 Excel 工作簿")
-    reg.add_argument("--type", choices=TYPES, help="只列该类审查")
-    reg.add_argument("--conclusion", choices=["pass", "amend", "reject"], help="只列该结论的审查")
+    reg.add_argument("--type", choices=TYPES, help="只列该类审查：legality 规范性文件合法性审核，"
+                                                  "fair_competition 公平竞争审查，enforcement 重大执法决定法制审核")
+    reg.add_argument("--conclusion", choices=["pass", "amend", "reject"],
+                     help="只列该结论的审查：pass 通过/符合，amend 修改后通过，reject 不予通过/不符合")
     reg.add_argument("--unit", help="只列该送审单位的审查")
-    reg.add_argument("--bureau", help="单位名称（默认取设置中的 bureau_name）")
+    reg.add_argument("--bureau", help="单位名称（默认取“设置”中的单位名称）")
     add_db_argument(reg)
 
 

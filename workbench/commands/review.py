@@ -1,6 +1,6 @@
 """``workbench review``: the review log without a window (for scripts and tests).
 
-    workbench review open FILE --type TYPE [--unit UNIT] [--reviewer NAME] [--due DATE] [--received DATE] [--revises REVIEW]
+    workbench review open FILE --type TYPE --unit UNIT [--reviewer NAME] [--due DATE] [--received DATE] [--revises REVIEW]
     workbench review dispose REVIEW FINDING accept|dismiss|reopen [--reason TEXT] [--by NAME]
     workbench review close REVIEW --conclusion pass|amend|reject [--date DATE] [--correct] [--by NAME]
     workbench review show REVIEW [--history] [--format text|json]
@@ -19,11 +19,13 @@ import sys
 from dataclasses import asdict
 
 from workbench.commands import EXIT_BAD_INPUT, EXIT_OK
+from workbench.errors import WorkbenchError
 from workbench.log.model import CONCLUSION_LABELS, DISPOSITION_LABELS, EVENT_LABELS
 from workbench.commands.check import iso_date
 from workbench.commands.log import add_db_argument, open_log
 
 TYPES = ["legality", "fair_competition", "enforcement"]
+TYPE_HELP = "审查类型：legality 规范性文件合法性审核，fair_competition 公平竞争审查，enforcement 重大执法决定法制审核"
 
 
 def add_parser(sub) -> None:
@@ -32,8 +34,9 @@ def add_parser(sub) -> None:
 
     op = actions.add_parser("open", help="登记一件审查并运行检查，第一行输出审查编号")
     op.add_argument("file", metavar="FILE", help="送审的文件")
-    op.add_argument("--type", required=True, choices=TYPES, help="审查类型")
-    op.add_argument("--unit", default="", help="送审单位")
+    op.add_argument("--type", required=True, choices=TYPES, help=TYPE_HELP)
+    # The letter is addressed to the submitting unit: it is asked for when registering, as in the window.
+    op.add_argument("--unit", required=True, help="送审单位（必填，意见书的主送单位，如：大气环境科）")
     op.add_argument("--reviewer", default="", help="审查人（默认取设置中的审查人）")
     op.add_argument("--due", type=iso_date, help="办结期限 YYYY-MM-DD")
     op.add_argument("--received", type=iso_date, help="收文日期 YYYY-MM-DD（默认今天）")
@@ -41,15 +44,16 @@ def add_parser(sub) -> None:
     add_db_argument(op)
 
     dp = actions.add_parser("dispose", help="处理一项问题：采纳、不采纳（须写理由）或重新待处理")
-    dp.add_argument("review", metavar="REVIEW")
+    dp.add_argument("review", metavar="REVIEW", help="审查编号（或其前几位，见 workbench review list）")
     dp.add_argument("finding", metavar="FINDING", help="问题编号，如 F1")
-    dp.add_argument("action", choices=["accept", "dismiss", "reopen"])
+    dp.add_argument("action", choices=["accept", "dismiss", "reopen"],
+                    help="accept 采纳，dismiss 不采纳（须写理由），reopen 撤销处理")
     dp.add_argument("--reason", default="", help="理由（不采纳时必填）")
     dp.add_argument("--by", default=None, help="处理人（默认取设置中的审查人）")
     add_db_argument(dp)
 
     cl = actions.add_parser("close", help="办结审查并记录结论")
-    cl.add_argument("review", metavar="REVIEW")
+    cl.add_argument("review", metavar="REVIEW", help="审查编号（或其前几位，见 workbench review list）")
     cl.add_argument("--conclusion", required=True, choices=["pass", "amend", "reject"],
                     help="pass 通过/符合，amend 修改后通过，reject 不予通过/不符合")
     cl.add_argument("--date", type=iso_date, help="办结日期（默认今天）")
@@ -59,14 +63,14 @@ def add_parser(sub) -> None:
     add_db_argument(cl)
 
     sh = actions.add_parser("show", help="显示一件审查的当前状态")
-    sh.add_argument("review", metavar="REVIEW")
+    sh.add_argument("review", metavar="REVIEW", help="审查编号（或其前几位，见 workbench review list）")
     sh.add_argument("--history", action="store_true", help="同时列出全部修改记录（谁在何时做了什么）")
-    sh.add_argument("--format", choices=["text", "json"], default="text")
+    sh.add_argument("--format", choices=["text", "json"], default="text", help="输出格式：text 文字，json 供其他程序读取")
     add_db_argument(sh)
 
     ls = actions.add_parser("list", help="列出审查")
-    ls.add_argument("--status", choices=["open", "closed"])
-    ls.add_argument("--type", choices=TYPES)
+    ls.add_argument("--status", choices=["open", "closed"], help="open 审查中，closed 已办结")
+    ls.add_argument("--type", choices=TYPES, help=TYPE_HELP)
     ls.add_argument("--text", help="按文件名称、文号、送审单位或审查人查找")
     add_db_argument(ls)
 
@@ -90,8 +94,10 @@ def _open(args) -> int:
             print(f"注意：该文件已于 {first.received} 登记为{first.type_label}（审查编号 {first.id[:8]}），本次另行登记。",
                   file=sys.stderr)
         previous = log.review(args.revises).document.id if args.revises else None
+        if not args.unit.strip():
+            raise WorkbenchError("请写明送审单位（--unit，如：大气环境科）：意见书要发给它。")
         review_id = log.open_review(
-            result, args.type, unit=args.unit, reviewer=args.reviewer, due=args.due, received=args.received,
+            result, args.type, unit=args.unit.strip(), reviewer=args.reviewer, due=args.due, received=args.received,
             file_bytes=data, previous_document=previous,
         )
         state = log.review(review_id)
@@ -144,8 +150,10 @@ def _show(args) -> int:
     _print_state(state)
     if history:
         print("修改记录：")
+        findings = {f.id: f for f in state.findings}
         for e in history:
-            print(f"  #{e.seq}  {local_time(e.at)}  {e.actor}  {EVENT_LABELS.get(e.type, e.type)}{_event_detail(e)}")
+            print(f"  #{e.seq}  {local_time(e.at)}  {e.actor}  {EVENT_LABELS.get(e.type, e.type)}"
+                  f"{_event_detail(e, state, findings)}")
     return EXIT_OK
 
 
@@ -202,15 +210,32 @@ def local_time(iso_utc: str) -> str:
         return iso_utc
 
 
-def _event_detail(e) -> str:
+def _event_detail(e, state, findings: dict) -> str:
+    """What the event did, in words: which finding, which conclusion, which opinion."""
     p = e.payload
     if e.type == "finding.recorded":
-        return f"：F{p.get('number')} {str(p.get('message', ''))[:30]}"
+        return f"：F{p.get('number')} {_short(p.get('message', ''))}"
     if e.type == "finding.disposed":
-        reason = f"（{p['reason']}）" if p.get("reason") else ""
-        return f"：{DISPOSITION_LABELS.get(p.get('status'), p.get('status'))}{reason}"
+        f = findings.get(p.get("finding_uuid"))
+        which = f" {f.label}（{_short(f.message, 24)}）" if f else ""
+        reason = f"，理由：{p['reason']}" if p.get("reason") else ""
+        return f"{which}：{DISPOSITION_LABELS.get(p.get('status'), p.get('status'))}{reason}"
     if e.type in ("opinion.added", "opinion.edited"):
-        return f"：{p.get('counsel', '')} {str(p.get('text', ''))[:30]}"
+        f = findings.get(p.get("finding_uuid"))
+        about = f"（针对 {f.label}）" if f else ""
+        return f"：{p.get('counsel', '')}{about} {_short(p.get('text', ''))}"
     if e.type in ("review.closed", "review.corrected"):
-        return f"：{p.get('conclusion', '')}"
+        label = CONCLUSION_LABELS.get(state.type, {}).get(p.get("conclusion"), p.get("conclusion", ""))
+        return f"：{label}（办结日期 {p.get('closed', '')}）"
+    if e.type == "review.opened":
+        return f"：送审单位 {p.get('unit') or '—'}，收文 {p.get('received', '')}"
+    if e.type == "document.received":
+        return f"：{p.get('file_name', '')}"
+    if e.type == "letter.numbered":
+        return f"：{p.get('number', '')}"
     return ""
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + "…"

@@ -7,7 +7,7 @@ from workbench.commands import EXIT_FINDINGS, EXIT_OK
 
 def add_parser(sub) -> None:
     rules = sub.add_parser("rules", help="查看规则包，或运行规则自带的示例")
-    rules.add_argument("action", choices=["list", "test"])
+    rules.add_argument("action", choices=["list", "test"], help="list 列出全部规则，test 运行每条规则自带的示例")
 
 
 def run(args) -> int:

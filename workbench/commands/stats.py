@@ -28,7 +28,7 @@ def _year(value: str) -> int:
 def add_parser(sub) -> None:
     stats = sub.add_parser("stats", help="年度统计：审查件数、通过率、法律顾问意见、常见问题")
     stats.add_argument("--year", type=_year, required=True, help="年份，如 2026")
-    stats.add_argument("--format", choices=["text", "json"], default="text")
+    stats.add_argument("--format", choices=["text", "json"], default="text", help="输出格式：text 文字，json 供其他程序读取")
     add_db_argument(stats)
 
 

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from docx import Document
 from openpyxl import load_workbook
 
@@ -59,3 +61,43 @@ def test_xlsx_and_stats_do_not_load_qt(sample, tmp_path):
     r = subprocess.run([sys.executable, "-c", code, str(sample.path), str(tmp_path / "x.xlsx")],
                        capture_output=True, text=True, timeout=120)
     assert "QT: []" in r.stdout, r.stdout + r.stderr
+
+
+def test_letter_as_pdf_alone_takes_the_next_number(sample, tmp_path, capsys):
+    pytest.importorskip("PySide6")
+    out = tmp_path / "意见书.pdf"
+    assert main(["letter", sample.ids["notice"][:8], "--pdf", str(out), "--prefix", "某环法审",
+                 "--db", str(sample.path)]) == 0
+    printed = capsys.readouterr().out
+    assert "文号：某环法审〔2026〕" in printed and out.exists() and "Word" not in printed
+    assert main(["letter", sample.ids["notice"][:8], "--db", str(sample.path)]) == 2
+    assert "--docx" in capsys.readouterr().err
+
+
+def test_help_names_settings_in_chinese_not_by_their_keys(capsys):
+    for command in (["letter", "--help"], ["register", "--help"], ["review", "open", "--help"]):
+        try:
+            main(command)
+        except SystemExit:
+            pass
+        text = capsys.readouterr().out
+        assert "bureau_name" not in text and "letter_prefix" not in text, command
+    main_help = subprocess.run([sys.executable, "-m", "workbench", "letter", "--help"], capture_output=True, text=True)
+    assert "“设置”中的单位名称" in main_help.stdout
+
+
+def test_a_file_alone_opens_the_window_with_it(monkeypatch, tmp_path):
+    import workbench.gui.app as app
+
+    opened = []
+    monkeypatch.setattr(app, "run_gui", lambda paths: opened.append(paths) or 0)
+    draft = tmp_path / "草案.docx"
+    draft.write_bytes(b"")
+    assert main([str(draft)]) == 0 and opened == [[str(draft)]]
+    assert main(["gui", str(draft)]) == 0 and opened[-1] == [str(draft)]
+
+
+def test_eval_of_a_missing_folder_says_why(tmp_path, capsys):
+    assert main(["eval", str(tmp_path / "shared" / "eval")]) == 2
+    err = capsys.readouterr().err
+    assert "不存在" in err and "不随程序和代码仓库发布" in err
