@@ -20,7 +20,7 @@ from workbench.intake import Document, load_stored
 from workbench.log import ReviewLog, default_actor
 from workbench.log.model import DOCUMENT_KIND_FOR_TYPE, FindingState, ReviewState
 from workbench.progress import NO_PROGRESS, Progress
-from workbench.revision import FindingStatus, ParagraphChange, finding_status, paragraph_changes
+from workbench.revision import ParagraphChange, finding_status, paragraph_changes
 from workbench.rules.model import Finding
 from workbench.settings import load_settings, save_settings
 
@@ -39,13 +39,30 @@ def as_finding(f: FindingState, text: str = "") -> Finding:
                    f.excerpt, f.message, list(f.basis), matched)
 
 
+@dataclass(frozen=True)
+class RevisionRow:
+    """One finding of the earlier draft (with how it was decided) and what became of it."""
+
+    earlier: FindingState
+    status: str  # revision.STILL_PRESENT | revision.RESOLVED
+    now: FindingState | None  # the same problem in the revised draft
+    same_passage: bool = False  # the same rule on the very same words
+
+
 @dataclass
 class Revision:
     """An earlier review of the previous version of this review's document."""
 
     earlier: ReviewState
-    statuses: list[FindingStatus]
+    statuses: list[RevisionRow]
     changes: list[ParagraphChange]
+
+    def proposals(self, state: ReviewState) -> dict[str, FindingState]:
+        """Decisions to carry over: for each finding of ``state`` still open that recurs on the
+        same words, the earlier finding whose disposition (and reason) the reviewer may confirm."""
+        open_now = {f.id for f in state.findings if f.status == "open"}
+        return {r.now.id: r.earlier for r in self.statuses
+                if r.same_passage and r.now is not None and r.now.id in open_now and r.earlier.status != "open"}
 
 
 class Workspace:
@@ -140,11 +157,28 @@ class Workspace:
         old_text = self.parse_stored(*stored, kind=document.kind.value if document.kind else None) if stored else None
         old_paragraphs = [old_text.paragraph_text(i) for i in range(len(old_text.paragraphs))] if old_text else []
         new_paragraphs = [document.paragraph_text(i) for i in range(len(document.paragraphs))]
-        statuses = finding_status(
-            [as_finding(f, old_text.text if old_text else "") for f in earlier_state.findings],
-            [as_finding(f, document.text) for f in state.findings],
-        )
-        return Revision(earlier_state, statuses, paragraph_changes(old_paragraphs, new_paragraphs) if old_text else [])
+        old_findings = [as_finding(f, old_text.text if old_text else "") for f in earlier_state.findings]
+        new_findings = [as_finding(f, document.text) for f in state.findings]
+        now_state = {id(engine_f): logged for engine_f, logged in zip(new_findings, state.findings)}
+        rows = []
+        for logged, s in zip(earlier_state.findings, finding_status(old_findings, new_findings)):
+            now = now_state.get(id(s.now)) if s.now is not None else None
+            same = now is not None and bool(s.earlier.matched) and s.earlier.matched == s.now.matched
+            rows.append(RevisionRow(logged, s.status, now, same))
+        return Revision(earlier_state, rows, paragraph_changes(old_paragraphs, new_paragraphs) if old_text else [])
+
+    def open_reviews_titled(self, title: str, exclude_sha: str = "") -> list[ReviewState]:
+        """Reviews still open whose document has this title (another version may be arriving)."""
+        title = (title or "").strip()
+        if not title:
+            return []
+        out = []
+        for summary in self.log.reviews(status="open"):
+            if summary.title.strip() == title:
+                state = self.log.review(summary.id)
+                if state.document.sha256 != exclude_sha:
+                    out.append(state)
+        return out
 
 
 def kind_for_type(type_: str) -> str:

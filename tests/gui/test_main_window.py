@@ -84,7 +84,7 @@ def test_whole_review_from_opening_to_reopening(qtbot, make_window, draft_docx, 
     window.opinions_panel.edit_button.click()
     assert window.state.opinions[0].text.startswith("建议删除第二条，") and window.state.opinions[0].versions == 2
     window.opinions_panel.table.selectRow(0)
-    window._on_opinion_selected(window.state.opinions[0])
+    window.opinions.selected(window.state.opinions[0])
     assert "建议删除第二条罚款规定，改为援引上位法。" in window.opinions_panel.history.text()  # the first text is kept
 
     # Conclusion: 修改后通过, confirmed in a dialog.
@@ -108,7 +108,7 @@ def test_whole_review_from_opening_to_reopening(qtbot, make_window, draft_docx, 
     assert again.state.opinions[0].versions == 2
     assert "已办结" in again.header.text()
     assert again.queue_model.rowCount() == 1
-    assert "已办结" in again.queue_model.data(again.queue_model.index(0, 6))
+    assert "已办结" in again.queue_model.data(again.queue_model.index(0, 0))
 
 
 def test_reopening_from_the_queue_works_after_the_file_is_gone(qtbot, make_window, draft_docx):
@@ -119,7 +119,7 @@ def test_reopening_from_the_queue_works_after_the_file_is_gone(qtbot, make_windo
     window.show_review(None)
     window.documents.clear()
     window.queue_view.selectRow(0)
-    window._open_from_queue(window.queue_proxy.index(0, 0))
+    window.queue._open(window.queue_proxy.index(0, 0))
     qtbot.waitUntil(lambda: window.state is not None and window.document is not None, timeout=15000)
     assert window.state.id == first
     assert "须使用市建材公司" in window.document_view.toPlainText()
@@ -223,7 +223,10 @@ def test_dropping_several_files_registers_each(qtbot, make_window, draft_docx, t
     mime.setUrls([QUrl.fromLocalFile(str(draft_docx)), QUrl.fromLocalFile(str(second))])
 
     def accept(dialog):
-        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok).click()
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.Ok)
+        assert not ok.isEnabled()  # 送审单位 is asked for: no registering without it
+        dialog.unit_box.setCurrentText("大气环境科")
+        ok.click()
 
     answer_next_dialog(accept)
     window.dropEvent(QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))

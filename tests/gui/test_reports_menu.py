@@ -28,7 +28,7 @@ def closed_review(qtbot, window, draft_docx):
 
 
 def test_letter_needs_a_closed_review_then_is_built_for_it(qtbot, make_window, draft_docx):
-    window = make_window({"reviewer": "王审查", "counsel": ["李律师"], "bureau_name": "某市生态环境局"})
+    window = make_window({"reviewer": "王审查", "counsel": ["李律师"], "bureau_name": "某市生态环境局", "letter_prefix": "某环法审"})
     window.open_paths([draft_docx], particulars=PARTICULARS)
     wait_idle(qtbot, window)
     assert window.letter_actions.letter() is None
@@ -37,7 +37,7 @@ def test_letter_needs_a_closed_review_then_is_built_for_it(qtbot, make_window, d
 
 
 def test_register_letter_and_figures_from_the_window(qtbot, make_window, draft_docx, tmp_path):
-    window = make_window({"reviewer": "王审查", "counsel": ["李律师"], "bureau_name": "某市生态环境局"})
+    window = make_window({"reviewer": "王审查", "counsel": ["李律师"], "bureau_name": "某市生态环境局", "letter_prefix": "某环法审"})
     closed_review(qtbot, window, draft_docx)
 
     dialog = reports_menu.RegisterDialog(window)

@@ -12,15 +12,42 @@ def sample_document_path() -> str:
     return str(resources.files("workbench.resources") / "samples" / SAMPLE_NAME)
 
 
+# Labels of Qt's file dialog that its own Chinese catalogue (qtbase_zh_CN.qm, shipped with
+# PySide6) lacks: the dialog's form asks for them with their keyboard accelerators.
+MISSING_QT_TRANSLATIONS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QFileDialog", "File &name:"): "文件名称(&N)：",
+    ("QPlatformTheme", "&Open"): "打开(&O)",
+    ("QPlatformTheme", "&Save"): "保存(&S)",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QFileSystemModel", "Folder"): "文件夹",
+}
+
+
 def install_chinese(app) -> None:
-    """Qt's own dialogs (file dialog, standard buttons) in Chinese, dates in Chinese form."""
+    """Qt's own dialogs (file dialog, standard buttons) in Chinese, dates in Chinese form:
+    Qt's translations as PySide6 ships them, and the few labels they lack."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+    class Missing(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 (Qt's signature)
+            return MISSING_QT_TRANSLATIONS.get((context, source))  # None: not ours, ask the next
+
+        def isEmpty(self) -> bool:  # noqa: N802 (Qt's name)
+            return False
+
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    keep = []
     translator = QTranslator(app)
-    if translator.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if translator.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
-        app._workbench_translator = translator  # keep it alive with the app
+        keep.append(translator)
+    missing = Missing(app)
+    app.installTranslator(missing)  # installed last: asked first, and answers only for its own few labels
+    keep.append(missing)
+    app._workbench_translators = keep  # keep them alive with the app
 
 
 def no_display_message() -> str | None:

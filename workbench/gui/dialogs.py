@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
 )
@@ -51,7 +52,7 @@ class NewReviewDialog(QDialog):
         self.unit_box = QComboBox(editable=True)
         self.unit_box.addItems(units)
         self.unit_box.setCurrentText(units[0] if units else "")
-        self.unit_box.lineEdit().setPlaceholderText("如：大气环境科")
+        self.unit_box.lineEdit().setPlaceholderText("必填，如：大气环境科（意见书的主送单位）")
         today = date.today()
         self.received = QDateEdit(_qdate(today), calendarPopup=True, displayFormat="yyyy-MM-dd")
         self.due = QDateEdit(_qdate(today + timedelta(days=DEFAULT_DUE_DAYS)), calendarPopup=True, displayFormat="yyyy-MM-dd")
@@ -59,14 +60,24 @@ class NewReviewDialog(QDialog):
         self.reviewer = QLineEdit(reviewer, placeholderText="审查人姓名（记入日志和意见书）")
         form = QFormLayout()
         form.addRow("审查类型", self.type_box)
-        form.addRow("送审单位", self.unit_box)
+        form.addRow("送审单位（必填）", self.unit_box)
         form.addRow("收文日期", self.received)
         form.addRow("办理期限", self.due)
         form.addRow("审查人", self.reviewer)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addLayout(form)
-        layout.addWidget(ok_cancel_buttons(self, "开始审查"))
+        self.buttons = ok_cancel_buttons(self, "开始审查")
+        layout.addWidget(self.buttons)
+        # The letter is addressed to the submitting unit: no registering without one.
+        self.unit_box.currentTextChanged.connect(self._check_unit)
+        self._check_unit()
+
+    def _check_unit(self) -> None:
+        ok = bool(self.unit_box.currentText().strip())
+        button = self.buttons.button(QDialogButtonBox.Ok)
+        button.setEnabled(ok)
+        button.setToolTip("" if ok else "请先填写送审单位")
 
     def set_type(self, type_: str) -> None:
         self.type_box.setCurrentIndex(max(0, self.type_box.findData(type_)))
@@ -84,12 +95,17 @@ class NewReviewDialog(QDialog):
 class DismissDialog(QDialog):
     """A finding is not accepted only with a reason, which goes into the log."""
 
+    MESSAGE_CHARS = 120  # a longer message is shortened, visibly (“…”); the full text is the tooltip
+
     def __init__(self, finding_label: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle("不采纳该问题")
         self.setMinimumWidth(460)
-        label = QLabel(f"不采纳：{finding_label}\n请写明理由（记入审查日志）：")
-        label.setWordWrap(True)
+        shown = finding_label if len(finding_label) <= self.MESSAGE_CHARS else finding_label[: self.MESSAGE_CHARS] + "…"
+        self.message = QLabel(f"不采纳：{shown}")
+        self.message.setWordWrap(True)
+        self.message.setToolTip(finding_label)
+        label = QLabel("请写明理由（记入审查日志；Ctrl+Enter 确定）：")
         self.common = QComboBox()
         self.common.addItem("常用理由…")
         self.common.addItems(DISMISS_REASONS)
@@ -99,11 +115,19 @@ class DismissDialog(QDialog):
         self.buttons = ok_cancel_buttons(self, "不采纳")
         self.buttons.button(QDialogButtonBox.Ok).setEnabled(False)
         self.reason.textChanged.connect(lambda: self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.text())))
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self._confirm)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
         layout.addWidget(label)
         layout.addWidget(self.common)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
+        self.reason.setFocus()
+
+    def _confirm(self) -> None:
+        if self.text():
+            self.accept()
 
     def _use_common(self, index: int) -> None:
         if index > 0:

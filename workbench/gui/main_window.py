@@ -2,10 +2,11 @@
 
 Left, the review queue (from the log). Centre, the draft with findings
 highlighted. Right, tabs: findings, citations, counsel opinions, conclusion,
-comparison with the earlier version. Every action is written to the log at
-once through the ``Workspace``; the widgets only show what the log holds.
-Loading and checking run in the background (``tasks.run_in_background``) with
-progress and a cancel button.
+comparison with the earlier version. Each panel has its controller
+(``workbench.gui.controllers``); the menus are built in ``workbench.gui.menus``.
+Every action is written to the log at once through the ``Workspace``; the
+widgets only show what the log holds. Loading and checking run in the
+background (``tasks.run_in_background``) with progress and a cancel button.
 """
 
 from __future__ import annotations
@@ -13,27 +14,40 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QByteArray, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDockWidget, QFileDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressBar, QPushButton,
-    QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QDockWidget, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QSplitter, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
 from workbench.errors import WorkbenchError
-from workbench.gui.dialogs import AUTO_TYPE, DismissDialog, NewReviewDialog
-from workbench.gui.document_view import DISMISSED_COLOR, SEVERITY_COLORS, DocumentView
-from workbench.gui.models import QueueModel, RecordRole, SortRole, cn_date
-from workbench.gui.panels import CitationsPanel, ConclusionPanel, FindingsPanel, OpinionsPanel, RevisionPanel, make_table
+from workbench.gui import file_dialogs
+from workbench.gui.controllers import (
+    ConclusionController, FindingsController, OpinionsController, QueueController, RevisionController,
+)
+from workbench.gui.dialogs import AUTO_TYPE, NewReviewDialog
+from workbench.gui.document_view import DocumentView
+from workbench.gui.menus import build_menus
+from workbench.gui.models import cn_date
+from workbench.gui.panels import CitationsPanel
 from workbench.gui.tasks import run_in_background
 from workbench.intake import SUPPORTED_SUFFIXES
 from workbench.laws.overview import grouped_citation_rows
-from workbench.log.model import CONCLUSION_LABELS, REVIEW_TYPE_LABELS
+from workbench.log.model import REVIEW_TYPE_LABELS
 from workbench.progress import Cancelled, Progress
 from workbench.workspace import Workspace, default_type_for, kind_for_type
 
-FILE_FILTER = "草案文件 (*.docx *.txt *.pdf *.doc *.wps);;所有文件 (*)"
 TAB_FINDINGS, TAB_CITATIONS, TAB_OPINIONS, TAB_CONCLUSION, TAB_REVISION = range(5)
+PREFERRED_SIZE = QSize(1440, 900)
+
+
+def fit_to_screen(preferred: QSize, available: QRect) -> QRect:
+    """The window's first geometry: its preferred size, no larger than the screen's free area
+    (a 1366×768 laptop has about 1366×728 below its task bar), centred on it."""
+    width = min(preferred.width(), available.width())
+    height = min(preferred.height(), available.height())
+    return QRect(available.x() + (available.width() - width) // 2, available.y() + (available.height() - height) // 2,
+                 width, height)
 
 
 class _ProgressRelay(QObject):
@@ -56,54 +70,30 @@ class MainWindow(QMainWindow):
         self.last_error_box: QMessageBox | None = None
         self.setWindowTitle("合法性审查工作台")
         self.setAcceptDrops(True)
-        self.resize(1440, 900)
         self._build_queue()
         self._build_centre()
         self._build_status()
-        self._build_actions()
+        self.menus = build_menus(self)
+        self._place_on_screen()
         self._restore_window()
         self.refresh_queue()
         self.show_review(None)
+        # A/D/U act on the findings list: start there (or in the queue), never in the search box.
+        self.queue.view.setFocus()
 
     # -- building --------------------------------------------------------------
 
     def _build_queue(self) -> None:
-        self.queue_model = QueueModel(self)
-        self.queue_proxy = QSortFilterProxyModel(self)
-        self.queue_proxy.setSourceModel(self.queue_model)
-        self.queue_proxy.setFilterKeyColumn(-1)
-        self.queue_proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
-        self.queue_proxy.setSortRole(SortRole)
-        self.queue_search = QLineEdit(placeholderText="搜索文件名、文号、送审单位…", clearButtonEnabled=True)
-        self.queue_search.textChanged.connect(self.queue_proxy.setFilterFixedString)
-        self.queue_status = QComboBox()
-        for text, key in (("全部", None), ("审查中", "open"), ("已办结", "closed")):
-            self.queue_status.addItem(text, key)
-        self.queue_status.currentIndexChanged.connect(self.refresh_queue)
-        self.queue_type = QComboBox()
-        self.queue_type.addItem("全部类型", None)
-        for key, text in REVIEW_TYPE_LABELS.items():
-            self.queue_type.addItem(text, key)
-        self.queue_type.currentIndexChanged.connect(self.refresh_queue)
-        self.queue_view = make_table(self.queue_proxy, (64, 190, 120, 90, 84, 84), sortable=False)
-        self.queue_view.setObjectName("queueView")
-        self.queue_view.activated.connect(self._open_from_queue)
-        self.queue_view.clicked.connect(self._open_from_queue)
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.queue_search)
-        row = QSplitter(Qt.Horizontal)
-        row.addWidget(self.queue_status)
-        row.addWidget(self.queue_type)
-        layout.addWidget(row)
-        layout.addWidget(self.queue_view, 1)
+        self.queue = QueueController(self)
+        # The names the window's callers and tests know.
+        self.queue_model, self.queue_proxy, self.queue_view = self.queue.model, self.queue.proxy, self.queue.view
+        self.queue_search, self.queue_status, self.queue_type = self.queue.search, self.queue.status, self.queue.type
         self.queue_dock = QDockWidget("审查队列", self)
         self.queue_dock.setObjectName("queueDock")
-        self.queue_dock.setWidget(box)
+        self.queue_dock.setWidget(self.queue.widget)
         self.queue_dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
         self.addDockWidget(Qt.LeftDockWidgetArea, self.queue_dock)
-        self.resizeDocks([self.queue_dock], [420], Qt.Horizontal)
+        self.resizeDocks([self.queue_dock], [380], Qt.Horizontal)
 
     def _build_centre(self) -> None:
         self.header = QLabel()
@@ -119,18 +109,16 @@ class MainWindow(QMainWindow):
         doc_layout.addWidget(self.header)
         doc_layout.addWidget(self.document_view, 1)
 
-        self.findings_panel = FindingsPanel()
-        self.findings_panel.finding_selected.connect(self._on_finding_selected)
-        self.findings_panel.dispose_requested.connect(self.dispose)
+        self.findings = FindingsController(self)
+        self.opinions = OpinionsController(self)
+        self.conclusion = ConclusionController(self)
+        self.revision = RevisionController(self)
         self.citations_panel = CitationsPanel()
         self.citations_panel.citation_selected.connect(lambda c: self.document_view.select_offsets(c.start, c.end))
-        self.opinions_panel = OpinionsPanel()
-        self.opinions_panel.add_requested.connect(self.add_opinion)
-        self.opinions_panel.edit_requested.connect(self.edit_opinion)
-        self.opinions_panel.opinion_selected.connect(self._on_opinion_selected)
-        self.conclusion_panel = ConclusionPanel()
-        self.conclusion_panel.close_requested.connect(self.close_review)
-        self.revision_panel = RevisionPanel()
+        # Shown in this order; revision first, so that its proposals reach the findings tab.
+        self.controllers = (self.revision, self.findings, self.opinions, self.conclusion)
+        self.findings_panel, self.opinions_panel = self.findings.panel, self.opinions.panel
+        self.conclusion_panel, self.revision_panel = self.conclusion.panel, self.revision.panel
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reviewTabs")
         self.tabs.addTab(self.findings_panel, "问题")
@@ -146,7 +134,6 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.setCentralWidget(self.splitter)
-        self.anchor: dict = {}  # what a new opinion is anchored to
 
     def _build_status(self) -> None:
         self.status_label = QLabel()
@@ -161,62 +148,23 @@ class MainWindow(QMainWindow):
         self.relay = _ProgressRelay(self)
         self.relay.stepped.connect(self._on_step)
 
-    def _build_actions(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu("文件(&F)")
-        self.open_action = QAction("打开草案…(&O)", self, shortcut=QKeySequence.Open, triggered=self.choose_files)
-        self.revision_action = QAction("打开修订稿…(&R)", self, shortcut=QKeySequence("Ctrl+Shift+O"), triggered=self.choose_revision)
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.revision_action)
-        from workbench.gui import annotation
-
-        annotation.install(self, file_menu)  # 导出批注稿 and the 单位答复 tab
-        self.recent_menu = file_menu.addMenu("最近打开(&E)")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        if self.sample_path:
-            file_menu.addAction(QAction("打开示例草案(&S)", self, triggered=lambda: self.open_paths([self.sample_path])))
-        file_menu.addSeparator()
-        self.reports_menu = file_menu.addMenu("台账与报表(&P)")
-        from workbench.gui import reports_menu
-
-        reports_menu.install(self, self.reports_menu)
-        file_menu.addSeparator()
-        file_menu.addAction(QAction("退出(&X)", self, shortcut=QKeySequence.Quit, triggered=self.close))
-
-        review_menu = bar.addMenu("审查(&R)")
-        review_menu.addAction(self.findings_panel.accept_action)
-        review_menu.addAction(self.findings_panel.dismiss_action)
-        review_menu.addAction(self.findings_panel.reopen_action)
-        review_menu.addSeparator()
-        review_menu.addAction(QAction("撰写法律意见(&M)", self, shortcut=QKeySequence("Ctrl+M"), triggered=self.focus_opinion))
-        review_menu.addAction(QAction("审查结论(&C)", self, shortcut=QKeySequence("Ctrl+E"), triggered=lambda: self.tabs.setCurrentIndex(TAB_CONCLUSION)))
-        review_menu.addSeparator()
-        for n, (label, target) in enumerate((("审查队列", self.queue_view), ("草案正文", self.document_view),
-                                              ("问题列表", self.findings_panel.table)), start=1):
-            review_menu.addAction(QAction(f"转到{label}", self, shortcut=QKeySequence(f"Ctrl+{n}"), triggered=target.setFocus))
-
-        tools = bar.addMenu("工具(&T)")
-        tools.addAction(QAction("审查规则…(&U)", self, triggered=self.show_rules))
-        tools.addAction(QAction("设置…(&S)", self, shortcut=QKeySequence.Preferences, triggered=self.show_settings))
-        tools.addSeparator()
-        tools.addAction(QAction("校验审查日志(&V)", self, triggered=self.verify_log))
-        tools.addAction(QAction("备份审查日志…(&B)", self, triggered=self.backup_log))
-
-        toolbar = self.addToolBar("常用")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        for action in (self.open_action, self.revision_action):
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.findings_panel.accept_action, self.findings_panel.dismiss_action):
-            toolbar.addAction(action)
-
     # -- window state ----------------------------------------------------------
+
+    def _available(self) -> QRect:
+        screen = self.screen()
+        return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 728)
+
+    def _place_on_screen(self) -> None:
+        self.setGeometry(fit_to_screen(PREFERRED_SIZE, self._available()))
 
     def _restore_window(self) -> None:
         s = self.ws.settings
         if s.get("window_geometry"):
             self.restoreGeometry(QByteArray.fromHex(s["window_geometry"].encode()))
+            # Saved on a larger screen: bring it back onto this one.
+            available = self._available()
+            if self.width() > available.width() or self.height() > available.height():
+                self.setGeometry(fit_to_screen(self.size(), available))
         if s.get("window_state"):
             self.restoreState(QByteArray.fromHex(s["window_state"].encode()))
         if s.get("splitter_state"):
@@ -228,13 +176,16 @@ class MainWindow(QMainWindow):
         s["window_state"] = bytes(self.saveState().toHex()).decode()
         s["splitter_state"] = bytes(self.splitter.saveState().toHex()).decode()
         s["last_review"] = self.state.id if self.state else ""
+        self._save_settings()
+        if self.progress_token:
+            self.progress_token.cancel()
+        super().closeEvent(event)
+
+    def _save_settings(self) -> None:
         try:
             self.ws.save_settings()
         except OSError:
             pass  # settings are a convenience; the log holds the work
-        if self.progress_token:
-            self.progress_token.cancel()
-        super().closeEvent(event)
 
     def restore_last_review(self) -> None:
         last = self.ws.settings.get("last_review")
@@ -247,42 +198,26 @@ class MainWindow(QMainWindow):
     # -- the queue -------------------------------------------------------------
 
     def refresh_queue(self) -> None:
-        try:
-            rows = self.ws.log.reviews(status=self.queue_status.currentData(), type=self.queue_type.currentData())
-        except WorkbenchError as exc:
-            self.show_error("无法读取审查日志", exc.message)
-            rows = []
-        self.queue_model.set_records(rows)
-        if self.state:
-            self._select_in_queue(self.state.id)
-
-    def _select_in_queue(self, review_id: str) -> None:
-        for row in range(self.queue_proxy.rowCount()):
-            if self.queue_proxy.data(self.queue_proxy.index(row, 0), RecordRole).id == review_id:
-                self.queue_view.selectRow(row)
-                return
-
-    def _open_from_queue(self, index) -> None:
-        record = self.queue_proxy.data(index.siblingAtColumn(0), RecordRole)
-        if record is not None and (self.state is None or record.id != self.state.id):
-            self.show_review(record.id)
+        self.queue.refresh()
 
     # -- opening files ---------------------------------------------------------
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "打开草案", "", FILE_FILTER)
+        paths = file_dialogs.open_drafts(self, self.ws.settings)
         if paths:
+            self._save_settings()
             self.open_paths(paths)
 
     def choose_revision(self) -> None:
         if self.state is None:
             self.show_error("请先选择前一稿", "请先在审查队列中选中前一稿的审查，再打开它的修订稿。")
             return
-        path, _ = QFileDialog.getOpenFileName(self, "打开修订稿", "", FILE_FILTER)
-        if path:
-            self.open_paths([path], revision_of=self.state.id)
+        paths = file_dialogs.open_drafts(self, self.ws.settings, "打开修订稿", many=False)
+        if paths:
+            self._save_settings()
+            self.open_paths(paths, revision_of=self.state.id)
 
-    def _fill_recent(self) -> None:
+    def fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = self.ws.recent_files()
         for path in recent:
@@ -301,7 +236,7 @@ class MainWindow(QMainWindow):
                 self.show_review(existing)
                 return
         if particulars is None:
-            units = sorted({r.unit for r in self.queue_model.records() if r.unit})
+            units = self.queue.units()
             earlier = self.ws.review(revision_of) if revision_of else None
             dialog = NewReviewDialog([Path(p).name for p in paths], units, earlier.document.title if earlier else "", self,
                                      reviewer=self.ws.settings.get("reviewer", ""))
@@ -361,6 +296,8 @@ class MainWindow(QMainWindow):
             self.status_label.setText("已取消")
             return
         type_ = job["type"] if job["type"] != AUTO_TYPE else default_type_for(result.document.kind.value)
+        if not job["revision_of"]:
+            job["revision_of"] = self._offer_as_revision(job["path"], result.document)
         try:
             review_id = self.ws.record(result, type_, unit=job["unit"], received=job["received"], due=job["due"],
                                        previous_review=job["revision_of"])
@@ -374,6 +311,27 @@ class MainWindow(QMainWindow):
             if job["revision_of"]:
                 self.tabs.setCurrentIndex(TAB_REVISION)
         self._next_check()
+
+    def _offer_as_revision(self, path: str, document) -> str | None:
+        """A newly opened file titled as a review still open is likely its revised draft: ask."""
+        import hashlib
+
+        try:
+            sha = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            sha = ""
+        candidates = self.ws.open_reviews_titled(document.title, exclude_sha=sha)
+        if not candidates:
+            return None
+        earlier = candidates[0]
+        box = QMessageBox(QMessageBox.Question, "是否为修订稿",
+                          f"《{document.title.strip('《》')}》与审查中的一件同名（{cn_date(earlier.received)} 收文，"
+                          f"送审单位 {earlier.unit or '—'}）。\n\n作为它的修订稿登记，可与前稿对比，并沿用前稿对问题的处理。",
+                          parent=self)
+        link = box.addButton("作为修订稿登记", QMessageBox.AcceptRole)
+        box.addButton("作为新文件登记", QMessageBox.RejectRole)
+        box.exec()
+        return earlier.id if box.clickedButton() is link else None
 
     def _on_check_failed(self, job: dict, exc: BaseException) -> None:
         self._set_busy(False)
@@ -403,11 +361,10 @@ class MainWindow(QMainWindow):
             self.state = self.document = None
             self.header.setText("<span style='color:#666'>打开草案（Ctrl+O，或把文件拖进窗口）开始审查，或在左侧队列中选择一项审查。</span>")
             self.document_view.clear()
-            self.findings_panel.set_findings([], False)
-            self.opinions_panel.set_opinions([], {}, False)
-            self.citations_panel.set_rows([], "")
-            self.revision_panel.set_revision(None)
+            for controller in self.controllers:
+                controller.clear()
             self.annotation.show(None, None, None)
+            self.citations_panel.set_rows([], "")
             self.status_label.setText("就绪")
             return
         state = self.ws.review(review_id)
@@ -435,12 +392,12 @@ class MainWindow(QMainWindow):
 
     def _display(self, state, document) -> None:
         self.state, self.document = state, document
-        self.findings_panel.selection_note.clear()
         if document is not None:
             self.document_view.show_document(document)
         else:
             self.document_view.clear()
-        self._refresh_review(state)
+        self._show(state, new_review=True)
+        self.annotation.show(state, document, self.revision.revision)
         as_of = document.date if document is not None and document.date else date.fromisoformat(state.received)
         self.citations_panel.set_rows([], "")
         if document is not None:  # a long draft cites thousands of times: work it out off the GUI thread
@@ -449,61 +406,36 @@ class MainWindow(QMainWindow):
                 lambda rows: self.document is document and self.citations_panel.set_rows(rows, as_of.isoformat()),
                 lambda exc: self.status_label.setText(f"引用核查失败：{exc}"),
             )
-        revision = self.ws.revision(state, document) if document is not None else None
-        self.revision_panel.set_revision(revision)
-        self.annotation.show(state, document, revision)
         self.setWindowTitle(f"{state.document.title or state.document.file_name} — 合法性审查工作台")
-        self._select_in_queue(state.id)
-        self._set_anchor_to_document()
+        self.queue.select(state.id)
         # Remembered now, not only on close: after a crash or power cut the
         # window still comes back to the review that was open.
         if self.ws.settings.get("last_review") != state.id:
             self.ws.settings["last_review"] = state.id
-            try:
-                self.ws.save_settings()
-            except OSError:
-                pass  # a convenience only; the log holds the work
+            self._save_settings()
 
-    def _refresh_review(self, state=None) -> None:
-        """Re-read the review from the log and refresh everything that shows it."""
-        state = state or self.ws.review(self.state.id)
+    def show_current(self) -> None:
+        """Re-read the shown review from the log and show it again (after a write)."""
+        self._show(self.ws.review(self.state.id))
+        self.refresh_queue()
+
+    def _show(self, state, new_review: bool = False) -> None:
         self.state = state
-        editable = state.conclusion is None
-        self.findings_panel.set_findings(list(state.findings), editable)
-        self.opinions_panel.set_counsel_list(self.ws.settings.get("counsel") or [])
-        self.opinions_panel.set_opinions(list(state.opinions), {f.id: f.number for f in state.findings}, editable)
-        catalogue = None
-        if state.type == "enforcement" and self.document is not None:
-            catalogue = self.ws.catalogue_items(state, self.document.text)
-        self.conclusion_panel.set_review(state, catalogue)
-        self._paint_findings()
+        for controller in self.controllers:
+            controller.show(state, self.document, new_review=new_review)
         d = state.document
         status = f"已办结·{state.conclusion_label}" if state.conclusion else "审查中"
         due = f"　期限 {cn_date(state.due)}" if state.due else ""
+        letter = f"　意见书 {_esc(state.letter.number)}" if state.letter else ""
         self.header.setText(
             f"<b style='font-size:15px'>{_esc(d.title or d.file_name)}</b>　{_esc(d.doc_number)}<br>"
             f"<span style='color:#555'>{REVIEW_TYPE_LABELS[state.type]}　送审单位 {_esc(state.unit) or '—'}　"
-            f"收文 {cn_date(state.received)}{due}　审查人 {_esc(state.reviewer)}　<b>{status}</b></span>"
+            f"收文 {cn_date(state.received)}{due}　审查人 {_esc(state.reviewer)}　<b>{status}</b>{letter}</span>"
         )
         counts = {"open": 0, "accepted": 0, "dismissed": 0}
         for f in state.findings:
             counts[f.status] += 1
         self.status_label.setText(f"问题 {len(state.findings)} 项：待处理 {counts['open']}、采纳 {counts['accepted']}、不采纳 {counts['dismissed']}")
-
-    def _paint_findings(self) -> None:
-        if self.document is None:
-            return
-        spans = [(f.start, f.end, DISMISSED_COLOR if f.status == "dismissed" else SEVERITY_COLORS[f.severity])
-                 for f in sorted(self.state.findings, key=lambda f: ("info", "warning", "error").index(f.severity))]
-        self.document_view.highlight(spans)
-
-    # -- selection and anchors -------------------------------------------------
-
-    def _on_finding_selected(self, f) -> None:
-        if f.end > f.start and self.document is not None:
-            self.document_view.select_offsets(f.start, f.end)
-        self.anchor = {"finding_id": f.id}
-        self.opinions_panel.set_anchor(f"问题 F{f.number}：{f.message[:40]}")
 
     def _on_text_selected(self, start: int, end: int) -> None:
         if self.state is None or self.document is None:
@@ -511,85 +443,28 @@ class MainWindow(QMainWindow):
         text = self.document.text[start:end].strip()
         if not text:
             return
-        self.anchor = {"passage": text, "passage_span": (start, end)}
-        self.opinions_panel.set_anchor(f"所选文字“{text[:40]}{'…' if len(text) > 40 else ''}”")
+        self.opinions.anchor_passage(text, start, end)
         if self.findings_panel.table.hasFocus():
             return  # the selection came from clicking a finding
-        hits = [f for f in self.state.findings if f.end > f.start and f.start < end and start < f.end]
-        self.findings_panel.show_selection_findings(hits)
+        self.findings.show_selection(start, end)
 
-    def _on_opinion_selected(self, opinion) -> None:
-        self.opinions_panel.editor.setPlainText(opinion.text)
-        self.opinions_panel.show_versions(self.ws.log.opinion_versions(opinion.id))
-
-    def _set_anchor_to_document(self) -> None:
-        self.anchor = {}
-        self.opinions_panel.set_anchor("全文")
-
-    def focus_opinion(self) -> None:
-        self.tabs.setCurrentIndex(TAB_OPINIONS)
-        self.opinions_panel.editor.setFocus()
+    @property
+    def anchor(self) -> dict:
+        return self.opinions.anchor
 
     # -- actions written to the log -------------------------------------------
 
-    def _write(self, fn, *args, **kwargs) -> bool:
+    def write(self, fn, *args, **kwargs) -> bool:
+        """Write through the workspace; a failure is shown, and nothing already in the log is lost."""
         try:
             fn(*args, **kwargs)
         except WorkbenchError as exc:
             self.show_error("未能写入审查日志", exc.message)
             return False
-        self._refresh_review()
-        self.refresh_queue()
         return True
 
     def dispose(self, finding, action: str) -> None:
-        if self.state is None or self.state.conclusion is not None:
-            return
-        reason = ""
-        if action == "dismiss":
-            dialog = DismissDialog(f"F{finding.number} {finding.message[:40]}", self)
-            if dialog.exec() != DismissDialog.Accepted:
-                return
-            reason = dialog.text()
-        if action == "reopen" and finding.status == "open":
-            return
-        if self._write(self.ws.dispose, self.state.id, finding.id, action, reason):
-            self._select_next_open(finding)
-
-    def _select_next_open(self, finding) -> None:
-        """After a decision, move on to the next finding still open (as a mail client does)."""
-        ordered = sorted(self.state.findings, key=lambda f: f.number)
-        after = [f for f in ordered if f.number > finding.number and f.status == "open"]
-        target = (after or [f for f in ordered if f.status == "open"] or [finding])[0]
-        self.findings_panel.select_finding(target.id)
-
-    def add_opinion(self, counsel: str, text: str) -> None:
-        if self.state is None:
-            return
-        if not counsel:
-            self.show_error("请填写法律顾问", "请先选择或填写提出意见的法律顾问姓名（可在“工具 → 设置”中维护名单）。")
-            return
-        if self._write(self.ws.add_opinion, self.state.id, counsel, text, **self.anchor):
-            self.opinions_panel.editor.clear()
-            self.status_label.setText("意见已记录")
-
-    def edit_opinion(self, opinion, text: str) -> None:
-        if text != opinion.text and self._write(self.ws.edit_opinion, opinion.id, text):
-            self.status_label.setText("意见已修改（原文保留在历史中）")
-
-    def close_review(self, conclusion: str) -> None:
-        if self.state is None:
-            return
-        open_count = sum(1 for f in self.state.findings if f.status == "open")
-        label = CONCLUSION_LABELS[self.state.type][conclusion]
-        question = f"以“{label}”办结本次审查？办结后不能再处理问题或添加意见。"
-        if open_count:
-            question += f"\n\n尚有 {open_count} 个问题未处理。"
-        box = QMessageBox(QMessageBox.Question, "办结审查", question, QMessageBox.Yes | QMessageBox.No, self)
-        box.button(QMessageBox.Yes).setText("办结")
-        box.button(QMessageBox.No).setText("取消")
-        if box.exec() == QMessageBox.Yes and self._write(self.ws.close_review, self.state.id, conclusion):
-            self.status_label.setText(f"已办结：{label}")
+        self.findings.dispose(finding, action)
 
     # -- tools -----------------------------------------------------------------
 
@@ -620,6 +495,17 @@ class MainWindow(QMainWindow):
             self.opinions_panel.set_counsel_list(self.ws.settings.get("counsel") or [])
             self.status_label.setText("设置已保存")
 
+    def ensure_letter_prefix(self) -> None:
+        """Letters carry a 文号 (焦环法审〔2026〕12号): ask once for its prefix, remember it."""
+        if self.ws.settings.get("letter_prefix"):
+            return
+        from PySide6.QtWidgets import QInputDialog
+
+        prefix, ok = QInputDialog.getText(self, "意见书文号前缀", "意见书文号的前缀（如“焦环法审”，文号即 焦环法审〔2026〕1号）：")
+        if ok and prefix.strip():
+            self.ws.settings["letter_prefix"] = prefix.strip()
+            self._save_settings()
+
     def verify_log(self) -> None:
         report = self.ws.log.verify()
         if report.ok:
@@ -629,7 +515,8 @@ class MainWindow(QMainWindow):
             self.show_error("审查日志校验未通过", f"日志文件“{self.ws.log.path}”被其他程序改动过：\n{lines}")
 
     def backup_log(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "备份审查日志", f"审查日志备份-{date.today().isoformat()}.sqlite3", "SQLite 日志 (*.sqlite3)")
+        path = file_dialogs.save_path(self, "备份审查日志", f"审查日志备份-{date.today().isoformat()}.sqlite3",
+                                      "SQLite 日志 (*.sqlite3)")
         if path:
             try:
                 self.ws.log.backup(path)

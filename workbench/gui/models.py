@@ -21,6 +21,7 @@ SortRole = Qt.UserRole + 2
 SEVERITY_BRUSHES = {"error": QColor("#f9c9c6"), "warning": QColor("#fde9a9"), "info": QColor("#cfe2fb")}
 _GREY = QColor("#8a8a8a")
 _OVERDUE = QColor("#b3261e")
+_PROPOSED = QColor("#6a4fb3")
 _SHORT_TYPE = {"legality": "合法性", "fair_competition": "公平竞争", "enforcement": "执法决定"}
 
 
@@ -29,6 +30,16 @@ def cn_date(iso: str | None) -> str:
         return ""
     d = date.fromisoformat(iso[:10])
     return f"{d.year}-{d.month:02d}-{d.day:02d}"
+
+
+def local_minute(iso_utc: str) -> str:
+    """A logged UTC time as the reviewer's wall-clock time to the minute: 2026-11-02 14:35."""
+    from datetime import datetime
+
+    try:
+        return datetime.fromisoformat(iso_utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (TypeError, ValueError):
+        return (iso_utc or "")[:16].replace("T", " ")
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -80,15 +91,18 @@ class RecordTableModel(QAbstractTableModel):
 
 
 class QueueModel(RecordTableModel):
-    COLUMNS = ("类型", "文件名称", "文号", "送审单位", "收文", "期限", "状态", "原文件")
+    # 状态 and 稿次 first: the dock is narrow, and they are what a reviewer scans for.
+    COLUMNS = ("状态", "稿次", "文件名称", "送审单位", "收文", "期限", "类型", "文号", "原文件")
 
     def cell(self, r, column, role):
         if column == 0:
-            return _SHORT_TYPE.get(r.type, r.type)
+            if r.conclusion:
+                return f"已办结·{CONCLUSION_LABELS[r.type].get(r.conclusion, r.conclusion)}"
+            return f"审查中（待处理 {r.open_findings}）" if r.open_findings else "审查中"
         if column == 1:
-            return r.title or r.file_name
+            return r.version if role == SortRole else f"第{r.version}稿"
         if column == 2:
-            return r.doc_number
+            return r.title or r.file_name
         if column == 3:
             return r.unit
         if column == 4:
@@ -96,10 +110,10 @@ class QueueModel(RecordTableModel):
         if column == 5:
             return cn_date(r.due)
         if column == 6:
-            if r.conclusion:
-                return f"已办结·{CONCLUSION_LABELS[r.type].get(r.conclusion, r.conclusion)}"
-            return f"审查中（待处理 {r.open_findings}）" if r.open_findings else "审查中"
+            return _SHORT_TYPE.get(r.type, r.type)
         if column == 7:
+            return r.doc_number
+        if column == 8:
             return r.file_name
         return None
 
@@ -110,7 +124,8 @@ class QueueModel(RecordTableModel):
             if column == 5 and r.due and r.due < date.today().isoformat():
                 return QBrush(_OVERDUE)
         if role == Qt.ToolTipRole:
-            return f"{REVIEW_TYPE_LABELS.get(r.type, r.type)}\n{r.title or r.file_name}\n文件：{r.file_name}\n审查人：{r.reviewer}"
+            return (f"{REVIEW_TYPE_LABELS.get(r.type, r.type)}　第{r.version}稿\n{r.title or r.file_name}\n"
+                    f"送审单位：{r.unit}\n文件：{r.file_name}\n审查人：{r.reviewer}")
         return None
 
 
@@ -119,12 +134,19 @@ class FindingsModel(RecordTableModel):
 
     COLUMNS = ("编号", "级别", "处理", "审查", "类别", "问题", "依据", "原文")
 
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.proposals: dict = {}  # finding id → the earlier draft's finding whose decision is proposed
+
     def cell(self, f, column, role):
         if column == 0:
             return f.number if role == SortRole else f"F{f.number}"
         if column == 1:
             return ("error", "warning", "info").index(f.severity) if role == SortRole else SEVERITY_LABELS[f.severity]
         if column == 2:
+            proposed = self.proposals.get(f.id)
+            if proposed is not None:
+                return f"拟{DISPOSITION_LABELS[proposed.status]}（沿用前稿，按 C 确认）"
             return DISPOSITION_LABELS.get(f.status, f.status)
         if column == 3:
             return REVIEW_LABELS.get(f.rule_review, f.rule_review)
@@ -143,6 +165,8 @@ class FindingsModel(RecordTableModel):
             return SEVERITY_BRUSHES[f.severity]
         if role == Qt.ForegroundRole and f.status == "dismissed":
             return QBrush(_GREY)
+        if role == Qt.ForegroundRole and column == 2 and f.id in self.proposals:
+            return QBrush(_PROPOSED)
         if role == Qt.ToolTipRole:
             tip = f"{f.message}\n依据：{'；'.join(f.basis)}\n规则：{f.rule}"
             if f.status != "open":
@@ -180,7 +204,7 @@ class OpinionsModel(RecordTableModel):
 
     def cell(self, o, column, role):
         if column == 0:
-            return o.written if role == SortRole else o.written[:16].replace("T", " ")
+            return o.at if role == SortRole else opinion_time(o)
         if column == 1:
             return o.counsel
         if column == 2:
@@ -195,6 +219,12 @@ class OpinionsModel(RecordTableModel):
         if role == Qt.ToolTipRole:
             return o.text
         return None
+
+
+def opinion_time(o) -> str:
+    """When an opinion was written, to the minute; a date alone when it was dated by hand to another day."""
+    entered = local_minute(o.at)
+    return entered if entered[:10] == o.written[:10] else cn_date(o.written)
 
 
 class CitationsModel(RecordTableModel):
@@ -216,9 +246,9 @@ class CitationsModel(RecordTableModel):
 
 
 class RevisionModel(RecordTableModel):
-    """FindingStatus records: each earlier finding, resolved or still present."""
+    """RevisionRow records: each earlier finding, how it was decided, resolved or still present."""
 
-    COLUMNS = ("前稿问题", "现状", "原文")
+    COLUMNS = ("前稿问题", "前稿处理", "现状", "原文")
 
     def cell(self, s, column, role):
         from workbench.revision import STATUS_LABELS
@@ -226,12 +256,17 @@ class RevisionModel(RecordTableModel):
         if column == 0:
             return s.earlier.message
         if column == 1:
-            return STATUS_LABELS[s.status]
+            label = DISPOSITION_LABELS.get(s.earlier.status, s.earlier.status)
+            return f"{label}：{s.earlier.reason}" if s.earlier.reason else label
         if column == 2:
+            return STATUS_LABELS[s.status]
+        if column == 3:
             return s.earlier.excerpt or "（全文）"
         return None
 
     def decorate(self, s, column, role):
-        if role == Qt.ForegroundRole and column == 1:
+        if role == Qt.ForegroundRole and column == 2:
             return QBrush(QColor("#2e7d32") if s.status == "resolved" else QColor("#b3261e"))
+        if role == Qt.ToolTipRole and column == 1 and s.earlier.reason:
+            return s.earlier.reason
         return None

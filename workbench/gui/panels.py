@@ -15,6 +15,59 @@ from workbench.gui.models import (
 from workbench.log.model import CONCLUSION_LABELS, REVIEW_TYPE_LABELS
 
 
+class ElidedLabel(QLabel):
+    """One line of text cut to the label's width with “…”, the whole text as its tooltip."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(parent)
+        self._full = ""
+        self.setMinimumWidth(40)
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.ElideRight, max(self.width(), 40)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._elide()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt's name): never ask for the whole text's width
+        hint = super().minimumSizeHint()
+        hint.setWidth(40)
+        return hint
+
+    def sizeHint(self):  # noqa: N802
+        hint = super().sizeHint()
+        hint.setWidth(min(hint.width(), 200))
+        return hint
+
+
+def fit_columns(view: QTableView, widest: dict[int, int] | None = None, most: int = 320) -> None:
+    """Each column as wide as its heading and its contents (so neither is cut), at most ``most``
+    pixels (``widest`` per column); the rest is elided with “…” and shown whole in the tooltip."""
+    widest = widest or {}
+    header = view.horizontalHeader()
+    model = view.model()
+    metrics = view.fontMetrics()
+    head_metrics = header.fontMetrics()
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Horizontal) or "")
+        width = head_metrics.horizontalAdvance(title) + 24
+        for row in range(min(model.rowCount(), 200)):  # enough rows to judge; cost stays bounded
+            text = model.index(row, column).data()
+            if text is not None:
+                width = max(width, metrics.horizontalAdvance(str(text)) + 16)
+        header.resizeSection(column, min(width, widest.get(column, most)))
+
+
 def make_table(model, widths=(), stretch_last=True, sortable=False) -> QTableView:
     view = QTableView()
     view.setModel(model)
@@ -52,7 +105,7 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(self)
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = make_table(self.proxy, (44, 44, 52, 84, 120, 330, 220), sortable=True)
+        self.table = make_table(self.proxy, (48, 48, 64, 84, 120, 330, 220), sortable=True)
         self.table.setObjectName("findingsTable")
         self.table.sortByColumn(0, Qt.AscendingOrder)
         self.detail = QTextBrowser()
@@ -90,16 +143,28 @@ class FindingsPanel(QWidget):
         layout.addLayout(buttons)
         self.set_editable(False)
 
-    def set_findings(self, findings, editable: bool) -> None:
+    def set_findings(self, findings, editable: bool, proposals: dict | None = None) -> None:
         current = self.current()
+        self.model.proposals = dict(proposals or {})
         self.model.set_records(findings)
         counts = {"open": 0, "accepted": 0, "dismissed": 0}
         for f in findings:
             counts[f.status] = counts.get(f.status, 0) + 1
-        self.summary.setText(f"共 {len(findings)} 项：待处理 {counts['open']}，采纳 {counts['accepted']}，不采纳 {counts['dismissed']}")
+        summary = f"共 {len(findings)} 项：待处理 {counts['open']}，采纳 {counts['accepted']}，不采纳 {counts['dismissed']}"
+        if self.model.proposals:
+            summary += f"；其中 {len(self.model.proposals)} 项前稿已处理，选中后按 C 沿用"
+        self.summary.setText(summary)
         self.set_editable(editable)
-        if current is not None:
+        if current is not None and any(f.id == current.id for f in findings):
             self.select_finding(current.id)
+            self._show_detail(self.current())
+
+    def reset(self) -> None:
+        """Forget the finding shown and the text selection: another review is about to be shown."""
+        self.table.selectionModel().clearSelection()
+        self.table.setCurrentIndex(self.proxy.index(-1, -1))
+        self.detail.clear()
+        self.selection_note.clear()
 
     def set_editable(self, editable: bool) -> None:
         for action in (self.accept_action, self.dismiss_action, self.reopen_action):
@@ -132,9 +197,12 @@ class FindingsPanel(QWidget):
 
     def _on_current(self, current, _previous) -> None:
         f = self.proxy.data(current.siblingAtColumn(0), RecordRole) if current.isValid() else None
-        self.detail.setHtml(finding_html(f) if f is not None else "")
+        self._show_detail(f)
         if f is not None and not self._quiet:
             self.finding_selected.emit(f)
+
+    def _show_detail(self, f) -> None:
+        self.detail.setHtml(finding_html(f, self.model.proposals.get(f.id)) if f is not None else "")
 
     def _request(self, action: str) -> None:
         f = self.current()
@@ -142,7 +210,8 @@ class FindingsPanel(QWidget):
             self.dispose_requested.emit(f, action)
 
 
-def finding_html(f) -> str:
+def finding_html(f, proposed=None) -> str:
+    from workbench.gui.models import local_minute
     from workbench.log.model import DISPOSITION_LABELS
     from workbench.rules.model import SEVERITY_LABELS
 
@@ -153,8 +222,12 @@ def finding_html(f) -> str:
     if f.excerpt:
         html += f"<p style='margin:4px 0;color:#555'><b>原文</b>：{_esc(f.excerpt)}</p>"
     if f.status != "open":
-        html += f"<p style='margin:4px 0'><b>{DISPOSITION_LABELS[f.status]}</b>　{_esc(f.disposed_by)} {f.disposed_at[:16].replace('T', ' ')}"
+        html += f"<p style='margin:4px 0'><b>{DISPOSITION_LABELS[f.status]}</b>　{_esc(f.disposed_by)} {local_minute(f.disposed_at)}"
         html += f"　理由：{_esc(f.reason)}</p>" if f.reason else "</p>"
+    if proposed is not None:
+        reason = f"，理由：{_esc(proposed.reason)}" if proposed.reason else ""
+        html += (f"<p style='margin:4px 0;color:#6a4fb3'><b>前稿已{DISPOSITION_LABELS[proposed.status]}</b>"
+                 f"（前稿 F{proposed.number}{reason}）。按 <b>C</b> 沿用，或按 A / D 另作处理。</p>")
     return html
 
 
@@ -194,11 +267,10 @@ class OpinionsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.model = OpinionsModel(self)
-        self.table = make_table(self.model, (118, 70, 90))
+        self.table = make_table(self.model, (124, 72, 96))
         self.table.setWordWrap(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
-        self.anchor = QLabel("针对：全文")
-        self.anchor.setWordWrap(True)
+        self.anchor = ElidedLabel("针对：全文")
         self.anchor.setStyleSheet("color: #555")
         self.counsel = QComboBox(editable=True)
         self.counsel.setMinimumWidth(140)
@@ -251,14 +323,16 @@ class OpinionsPanel(QWidget):
         self.add_action.setEnabled(editable)
 
     def set_anchor(self, text: str) -> None:
-        self.anchor.setText(f"针对：{text}")
+        self.anchor.set_full_text(f"针对：{text}")
 
     def show_versions(self, versions) -> None:
         """Earlier versions of the selected opinion (the log keeps every one)."""
         if len(versions) < 2:
             self.history.clear()
             return
-        lines = [f"{at[:16].replace('T', ' ')} {_esc(actor)}：<s>{_esc(text)}</s>" for at, actor, text in versions[:-1]]
+        from workbench.gui.models import local_minute
+
+        lines = [f"{local_minute(at)} {_esc(actor)}：<s>{_esc(text)}</s>" for at, actor, text in versions[:-1]]
         self.history.setText("修改前的文本：<br>" + "<br>".join(lines))
 
     def current(self):
@@ -353,7 +427,7 @@ class RevisionPanel(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.model = RevisionModel(self)
-        self.table = make_table(self.model, (300, 60))
+        self.table = make_table(self.model, (280, 150, 60))
         self.changes = QTextBrowser()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -369,9 +443,10 @@ class RevisionPanel(QWidget):
             self.changes.clear()
             return
         resolved = sum(1 for s in revision.statuses if s.status == "resolved")
+        dismissed = sum(1 for s in revision.statuses if s.earlier.status == "dismissed")
         self.title.setText(
-            f"与前稿（{cn_date(revision.earlier.received)} 收文）比较：前稿问题 {len(revision.statuses)} 项，"
-            f"已解决 {resolved} 项，仍存在 {len(revision.statuses) - resolved} 项。"
+            f"与前稿（{cn_date(revision.earlier.received)} 收文）比较：前稿问题 {len(revision.statuses)} 项"
+            f"（其中不采纳 {dismissed} 项），已解决 {resolved} 项，仍存在 {len(revision.statuses) - resolved} 项。"
         )
         self.model.set_records(revision.statuses)
         html = []

@@ -1,4 +1,4 @@
-"""设置：单位名称、审查人、法律顾问名单、审核目录罚款门槛、日志文件位置。"""
+"""设置：单位名称、意见书文号前缀、审查人、法律顾问名单、审核目录罚款门槛、日志文件位置。"""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ class SettingsDialog(QDialog):
         thresholds = {**default_thresholds, **(settings.get(THRESHOLDS_KEY) or {})}
 
         self.bureau = QLineEdit(settings.get("bureau_name", ""), placeholderText="如：某市生态环境局")
+        self.prefix = QLineEdit(settings.get("letter_prefix", ""), placeholderText="如：焦环法审（文号即 焦环法审〔2026〕1号）")
         self.reviewer = QLineEdit(settings.get("reviewer", ""), placeholderText="默认审查人姓名")
         self.counsel = QPlainTextEdit("\n".join(settings.get("counsel") or []))
         self.counsel.setPlaceholderText("每行一位法律顾问")
@@ -48,6 +49,7 @@ class SettingsDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("单位名称", self.bureau)
+        form.addRow("意见书文号前缀", self.prefix)
         form.addRow("审查人", self.reviewer)
         form.addRow("法律顾问", self.counsel)
         form.addRow("较大数额罚款（公民）", self.individual)
@@ -71,6 +73,7 @@ class SettingsDialog(QDialog):
         """The settings as they should be saved (unknown keys of the original kept)."""
         out = dict(self._settings)
         out["bureau_name"] = self.bureau.text().strip()
+        out["letter_prefix"] = self.prefix.text().strip()
         out["reviewer"] = self.reviewer.text().strip()
         out["counsel"] = [line.strip() for line in self.counsel.toPlainText().splitlines() if line.strip()]
         thresholds = dict(out.get(THRESHOLDS_KEY) or {})
