@@ -163,7 +163,9 @@ class Workspace:
         rows = []
         for logged, s in zip(earlier_state.findings, finding_status(old_findings, new_findings)):
             now = now_state.get(id(s.now)) if s.now is not None else None
-            same = now is not None and bool(s.earlier.matched) and s.earlier.matched == s.now.matched
+            # The same rule on the very same words, or (a finding about the whole draft) the same rule again.
+            same = now is not None and ((bool(s.earlier.matched) and s.earlier.matched == s.now.matched)
+                                        or (logged.paragraph is None and now.paragraph is None))
             rows.append(RevisionRow(logged, s.status, now, same))
         return Revision(earlier_state, rows, paragraph_changes(old_paragraphs, new_paragraphs) if old_text else [])
 

@@ -146,7 +146,7 @@ class FindingsModel(RecordTableModel):
         if column == 2:
             proposed = self.proposals.get(f.id)
             if proposed is not None:
-                return f"拟{DISPOSITION_LABELS[proposed.status]}（沿用前稿，按 C 确认）"
+                return f"拟{DISPOSITION_LABELS[proposed.status]}"  # the detail pane says: 按 C 沿用
             return DISPOSITION_LABELS.get(f.status, f.status)
         if column == 3:
             return REVIEW_LABELS.get(f.rule_review, f.rule_review)

@@ -105,7 +105,7 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(self)
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = make_table(self.proxy, (48, 48, 64, 84, 120, 330, 220), sortable=True)
+        self.table = make_table(self.proxy, (48, 48, 76, 84, 120, 330, 220), sortable=True)
         self.table.setObjectName("findingsTable")
         self.table.sortByColumn(0, Qt.AscendingOrder)
         self.detail = QTextBrowser()
