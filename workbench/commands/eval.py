@@ -20,7 +20,6 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
-    import sys
     from pathlib import Path
 
     from workbench.evaluation import report
@@ -29,11 +28,11 @@ def run(args) -> int:
         # The evaluation sets are development data: they do not ship with the program or the repository.
         print(f"无法评测：“{args.path}”不存在（当前文件夹：{Path.cwd()}）。评测数据不随程序和代码仓库发布，"
               "在开发环境中位于与仓库并列的 shared/eval 文件夹；请给出它的实际位置，"
-              "例如 workbench eval /path/to/shared/eval，或一个 cases.jsonl 文件。", file=sys.stderr)
+              "例如 workbench eval /path/to/shared/eval，或一个 cases.jsonl 文件。")
         return EXIT_BAD_INPUT
     try:
         print(report(args.path, verbose=args.verbose, labels=args.labels))
     except (FileNotFoundError, ValueError) as exc:
-        print(f"无法评测：{exc}", file=sys.stderr)
+        print(f"无法评测：{exc}")
         return EXIT_BAD_INPUT
     return EXIT_OK

@@ -99,5 +99,5 @@ def test_a_file_alone_opens_the_window_with_it(monkeypatch, tmp_path):
 
 def test_eval_of_a_missing_folder_says_why(tmp_path, capsys):
     assert main(["eval", str(tmp_path / "shared" / "eval")]) == 2
-    err = capsys.readouterr().err
-    assert "不存在" in err and "不随程序和代码仓库发布" in err
+    said = capsys.readouterr().out  # where workbench eval says what it could not evaluate
+    assert "不存在" in said and "不随程序和代码仓库发布" in said
