@@ -7,6 +7,7 @@ from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from tests.gui.conftest import DRAFT, wait_idle
+from tests.gui.test_main_window import finding_row as row_of
 from tests.helpers.qt import answer_next_dialog
 from workbench.gui.dialogs import DismissDialog
 from workbench.gui.main_window import PREFERRED_SIZE, fit_to_screen
@@ -17,15 +18,6 @@ PARTICULARS = {"type": "legality", "unit": "大气环境科", "received": date(2
 def open_draft(qtbot, window, path, **kw):
     window.open_paths([path], particulars=kw.pop("particulars", PARTICULARS), **kw)
     wait_idle(qtbot, window)
-
-
-def row_of(window, rule):
-    panel = window.findings_panel
-    for row in range(panel.proxy.rowCount()):
-        f = panel.proxy.data(panel.proxy.index(row, 0), Qt.UserRole + 1)
-        if f.rule == rule:
-            return row, f
-    raise AssertionError(rule)
 
 
 def revised_draft(tmp_path):

@@ -30,22 +30,9 @@ from workbench.reports.layout import (
     LETTER_PAGE,
     LETTER_TABLE_LINE_PT,
     LETTER_TABLE_PT,
-    LETTER_TITLE_PT,
     PAGE_NUMBER_PT,
 )
-from workbench.reports.letter import (
-    BODY,
-    DATE,
-    HEADING1,
-    HEADING2,
-    LINES,
-    NUMBER,
-    RECIPIENT,
-    SIGNATURE,
-    TABLE,
-    TITLE,
-    Letter,
-)
+from workbench.reports.letter import HEADING1, STYLES, TABLE, TITLE, Letter
 
 TYPE_AREA_WIDTH_MM = 210.0 - LETTER_PAGE.left_mm - LETTER_PAGE.right_mm  # 156 mm
 
@@ -83,19 +70,8 @@ def _add_text(paragraph, text: str, role: str, size: float, bold: bool = False) 
     set_run_font(run.font, role, size, bold)
 
 
-# How each kind of block looks: (font role, size, alignment, first-line indent
-# in characters, right indent in characters, blank lines before).
-_STYLES = {
-    TITLE: ("title", LETTER_TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER, 0, 0, 0),
-    NUMBER: ("body", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0, 0, 0.5),
-    RECIPIENT: ("body", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, 0, 0, 1),
-    BODY: ("body", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, 0, 0),
-    HEADING1: ("heading1", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, 0, 0),
-    HEADING2: ("heading2", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.JUSTIFY, 2, 0, 0),
-    LINES: ("body", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.LEFT, 2, 0, 1),
-    SIGNATURE: ("body", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0, 4, 2),
-    DATE: ("body", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.RIGHT, 0, 4, 0),
-}
+_ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT, "left": WD_ALIGN_PARAGRAPH.LEFT,
+          "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 
 
 def write_letter_docx(letter: Letter, path) -> Path:
@@ -111,7 +87,8 @@ def write_letter_docx(letter: Letter, path) -> Path:
         if block.kind == TABLE:
             _add_table(doc, block)
             continue
-        role, size, align, indent, right, before = _STYLES[block.kind]
+        role, size, align, indent, right, before = STYLES[block.kind]
+        align = _ALIGN[align]
         paragraph = doc.add_paragraph()
         line = LETTER_LINE_PT * (1.25 if block.kind == TITLE else 1)
         _format(paragraph, align=align, indent_chars=indent, right_chars=right, line_pt=line,

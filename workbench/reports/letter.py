@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
-from workbench.reports.layout import NO_FURNITURE, PageFurniture, cn_date
+from workbench.reports.layout import LETTER_BODY_PT, LETTER_TITLE_PT, NO_FURNITURE, PageFurniture, cn_date
 from workbench.text.articles import clause_excerpt, item_at, provision_labels
 
 LETTER_TITLES = {
@@ -36,6 +36,20 @@ CN_ORDINALS = "一二三四五六七八九十"
 TITLE, NUMBER, RECIPIENT, BODY, HEADING1, HEADING2, TABLE, SIGNATURE, DATE, LINES = (
     "title", "number", "recipient", "body", "heading1", "heading2", "table", "signature", "date", "lines",
 )
+
+# How each kind of block looks, for the .docx writer and the Qt printer alike: (font role,
+# size, alignment, first-line indent in characters, right indent in characters, lines before).
+STYLES = {
+    TITLE: ("title", LETTER_TITLE_PT, "center", 0, 0, 0),
+    NUMBER: ("body", LETTER_BODY_PT, "right", 0, 0, 0.5),
+    RECIPIENT: ("body", LETTER_BODY_PT, "left", 0, 0, 1),
+    BODY: ("body", LETTER_BODY_PT, "justify", 2, 0, 0),
+    HEADING1: ("heading1", LETTER_BODY_PT, "justify", 2, 0, 0),
+    HEADING2: ("heading2", LETTER_BODY_PT, "justify", 2, 0, 0),
+    LINES: ("body", LETTER_BODY_PT, "left", 2, 0, 1),
+    SIGNATURE: ("body", LETTER_BODY_PT, "right", 0, 4, 2),
+    DATE: ("body", LETTER_BODY_PT, "right", 0, 4, 0),
+}
 
 _CONCLUSION_SENTENCES = {
     "legality": {

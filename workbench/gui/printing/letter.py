@@ -11,30 +11,12 @@ from PySide6.QtCore import Qt
 
 from workbench.gui.printing.canvas import Canvas, Column, Table, Text
 from workbench.gui.printing.fonts import make_font
-from workbench.reports.layout import (
-    LETTER_BODY_PT,
-    LETTER_LINE_PT,
-    LETTER_PAGE,
-    LETTER_TABLE_LINE_PT,
-    LETTER_TABLE_PT,
-    LETTER_TITLE_PT,
-)
-from workbench.reports.letter import BODY, DATE, HEADING1, HEADING2, LINES, NUMBER, RECIPIENT, SIGNATURE, TABLE, TITLE, Letter
+from workbench.reports.layout import LETTER_LINE_PT, LETTER_PAGE, LETTER_TABLE_LINE_PT, LETTER_TABLE_PT
+from workbench.reports.letter import HEADING1, SIGNATURE, STYLES, TABLE, TITLE, Letter
 
 LAYOUT = LETTER_PAGE
 A = Qt.AlignmentFlag
-# role, size, alignment, first-line indent (characters), right indent (characters), lines before
-STYLES = {
-    TITLE: ("title", LETTER_TITLE_PT, A.AlignHCenter, 0, 0, 0),
-    NUMBER: ("body", LETTER_BODY_PT, A.AlignRight, 0, 0, 0.5),
-    RECIPIENT: ("body", LETTER_BODY_PT, A.AlignLeft, 0, 0, 1),
-    BODY: ("body", LETTER_BODY_PT, A.AlignJustify, 2, 0, 0),
-    HEADING1: ("heading1", LETTER_BODY_PT, A.AlignJustify, 2, 0, 0),
-    HEADING2: ("heading2", LETTER_BODY_PT, A.AlignJustify, 2, 0, 0),
-    LINES: ("body", LETTER_BODY_PT, A.AlignLeft, 2, 0, 1),
-    SIGNATURE: ("body", LETTER_BODY_PT, A.AlignRight, 0, 4, 2),
-    DATE: ("body", LETTER_BODY_PT, A.AlignRight, 0, 4, 0),
-}
+_ALIGN = {"center": A.AlignHCenter, "right": A.AlignRight, "left": A.AlignLeft, "justify": A.AlignJustify}
 
 
 def paint(device, painter, letter: Letter) -> int:
@@ -52,6 +34,7 @@ def blocks(canvas: Canvas, letter: Letter) -> list:
             out.append(_table(canvas, block))
             continue
         role, size, align, indent, right, before = STYLES[block.kind]
+        align = _ALIGN[align]
         text = Text(block.text, make_font(role, size), align, indent=page.pt(indent * size), right=page.pt(right * size),
                     pitch=pitch * (1.25 if block.kind == TITLE else 1), before=before * pitch,
                     after=pitch / 2 if block.kind == TITLE else 0.0, keep_with_next=block.kind == HEADING1)
