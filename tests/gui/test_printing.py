@@ -295,3 +295,16 @@ def test_footer_lines_and_notes_reach_every_printed_document(log, sample, tmp_pa
     doc = Document(write_letter_docx(letter, tmp_path / "l.docx"))
     assert "日志校验码 0123abcd" in "\n".join(p.text for p in doc.sections[0].footer.paragraphs)
     assert any("规则包“甲”未能载入" in p.text for p in doc.paragraphs)
+
+
+# In tests/gui: printing from the command line needs the Qt application the GUI tests share.
+def test_letter_as_pdf_alone_takes_the_next_number(sample, tmp_path, capsys):
+    from workbench.cli import main
+
+    out = tmp_path / "意见书.pdf"
+    assert main(["letter", sample.ids["notice"][:8], "--pdf", str(out), "--prefix", "某环法审",
+                 "--db", str(sample.path)]) == 0
+    printed = capsys.readouterr().out
+    assert "文号：某环法审〔2026〕" in printed and out.exists() and "Word" not in printed
+    assert main(["letter", sample.ids["notice"][:8], "--db", str(sample.path)]) == 2
+    assert "--docx" in capsys.readouterr().err

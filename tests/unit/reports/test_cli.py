@@ -6,8 +6,6 @@ import json
 import subprocess
 import sys
 
-import pytest
-
 from docx import Document
 from openpyxl import load_workbook
 
@@ -61,17 +59,6 @@ def test_xlsx_and_stats_do_not_load_qt(sample, tmp_path):
     r = subprocess.run([sys.executable, "-c", code, str(sample.path), str(tmp_path / "x.xlsx")],
                        capture_output=True, text=True, timeout=120)
     assert "QT: []" in r.stdout, r.stdout + r.stderr
-
-
-def test_letter_as_pdf_alone_takes_the_next_number(sample, tmp_path, capsys):
-    pytest.importorskip("PySide6")
-    out = tmp_path / "意见书.pdf"
-    assert main(["letter", sample.ids["notice"][:8], "--pdf", str(out), "--prefix", "某环法审",
-                 "--db", str(sample.path)]) == 0
-    printed = capsys.readouterr().out
-    assert "文号：某环法审〔2026〕" in printed and out.exists() and "Word" not in printed
-    assert main(["letter", sample.ids["notice"][:8], "--db", str(sample.path)]) == 2
-    assert "--docx" in capsys.readouterr().err
 
 
 def test_help_names_settings_in_chinese_not_by_their_keys(capsys):
