@@ -163,3 +163,15 @@ def test_the_letters_number_is_shown_and_can_be_changed(qtbot, make_window, draf
     letter = window.letter_actions.issue("15")
     assert letter.number == f"某环法审〔{year}〕15号" == window.state.letter.number
     assert f"某环法审〔{year}〕15号" in window.header.text()
+
+
+def test_a_fair_competition_finding_shows_the_closest_published_case(qtbot, make_window, draft_docx):
+    window = make_window()
+    open_draft(qtbot, window, draft_docx)
+    row, finding = row_of(window, "fc.entry.designated_operator")
+    window.findings_panel.table.selectRow(row)
+    detail = window.findings_panel.detail.toPlainText()
+    assert "类似的已通报案例" in detail and "相似度" in detail
+    row, licence = row_of(window, "leg.creates.licence")
+    window.findings_panel.table.selectRow(row)
+    assert "类似的已通报案例" not in window.findings_panel.detail.toPlainText()

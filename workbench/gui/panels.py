@@ -210,6 +210,17 @@ class FindingsPanel(QWidget):
             self.dispose_requested.emit(f, action)
 
 
+def related_case(f) -> dict | None:
+    """The closest published case for a fair-competition finding (caselib), else None."""
+    if f.rule_review != "fair_competition" or not f.excerpt:
+        return None
+    from workbench.rules.caselib import builtin_case_library
+
+    library = builtin_case_library()
+    found = library.nearest(f.excerpt, category=f.category) or library.nearest(f.excerpt)
+    return found.to_json() if found else None
+
+
 def finding_html(f, proposed=None) -> str:
     from workbench.gui.models import local_minute
     from workbench.log.model import DISPOSITION_LABELS
@@ -221,6 +232,10 @@ def finding_html(f, proposed=None) -> str:
             f"<p style='margin:4px 0'>{_esc(f.message)}</p><p style='margin:4px 0'><b>依据</b>：{basis}</p>")
     if f.excerpt:
         html += f"<p style='margin:4px 0;color:#555'><b>原文</b>：{_esc(f.excerpt)}</p>"
+    case = related_case(f)
+    if case is not None:
+        html += (f"<p style='margin:4px 0;color:#555'><b>类似的已通报案例</b>：{_esc(case['clause'][:80])}"
+                 f"（{_esc(case['notice'])}；相似度 {case['score']:.2f}）</p>")
     if f.status != "open":
         html += f"<p style='margin:4px 0'><b>{DISPOSITION_LABELS[f.status]}</b>　{_esc(f.disposed_by)} {local_minute(f.disposed_at)}"
         html += f"　理由：{_esc(f.reason)}</p>" if f.reason else "</p>"
