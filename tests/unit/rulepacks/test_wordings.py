@@ -74,3 +74,8 @@ CORRECT_CLAUSES = [
 def test_correct_clause_stays_quiet(text):
     found = [f for f in findings(text) if f.paragraph is not None]
     assert not found, [(f.rule, f.matched) for f in found]
+
+
+def test_a_sentence_forbidding_restriction_resembles_no_case():
+    text = "第七条 行政机关不得限定或者变相限定单位或者个人购买、使用其指定的经营者提供的商品。"
+    assert not [f for f in findings(text) if f.rule == "fc.case.resembles_published"]

@@ -27,6 +27,9 @@ _RELEVANT_CLASSES = ("operator_noun", "benefit", "local_word", "outside", "desig
 _ACT_CLASSES = ("must", "benefit", "designate", "buy", "scoring", "condition", "prohibit")
 
 _QUOTED_RE = re.compile(r"“[^”]*”?|《[^》]*》?")
+_FORBIDS_RESTRICTING_RE = re.compile(
+    r"(?:不得|禁止|严禁|不准|不应|无权)(?:以任何(?:理由|形式|方式))?(?:违法|违规|擅自|变相)?(?:限定|限制|指定|排斥|阻碍|强制|歧视|设置|设定|要求|给予|含有)"
+)
 
 
 @lru_cache(maxsize=2)
@@ -56,6 +59,10 @@ def resembles_published_case(ctx: CheckContext):
             continue
         # Quoted text and titles are the law's words or names, not the draft's.
         sentence = _QUOTED_RE.sub("", text[s:e])
+        # A sentence that forbids restricting others (行政机关不得限定……) is the
+        # correct way to write the standard, however close to a case it reads.
+        if _FORBIDS_RESTRICTING_RE.search(sentence):
+            continue
         found = library.nearest(sentence, min_shared=WARNING_SHARED_RARE)
         if found is None or found.score < RESEMBLANCE_THRESHOLD:
             continue
