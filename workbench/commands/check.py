@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -37,17 +38,32 @@ def run(args) -> int:
     return _cmd_check(args)
 
 
-def _expand(paths: list[str]) -> list[str]:
+def _expand(paths: list[str]) -> tuple[list[str], list[str]]:
+    """The files to check, and notes on what was skipped (a folder linked into itself)."""
     from workbench.intake import SUPPORTED_SUFFIXES
 
     out: list[str] = []
+    notes: list[str] = []
     for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out += sorted(str(f) for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
-        else:
+        if not Path(p).is_dir():
             out.append(p)
-    return out
+            continue
+        seen: set[str] = set()
+        for folder, dirs, files in os.walk(p, followlinks=True):
+            real = os.path.realpath(folder)
+            if real in seen:
+                notes.append(f"已跳过文件夹“{folder}”：它链接回已审查过的文件夹（循环链接），其中的文件已审查过或将被审查。")
+                dirs[:] = []
+                continue
+            seen.add(real)
+            dirs.sort()
+            out += [os.path.join(folder, f) for f in sorted(files) if Path(f).suffix.lower() in SUPPORTED_SUFFIXES]
+    return out, notes
+
+
+def _bug_message(path: str, exc: Exception) -> str:
+    return (f"审查文件“{path}”时程序出错（内部错误 {type(exc).__name__}）。这是本程序的缺陷：请把该文件交给维护人员；"
+            "其余文件照常审查。")
 
 
 def _cmd_check(args) -> int:
@@ -55,13 +71,20 @@ def _cmd_check(args) -> int:
 
     engine = builtin_engine()
     results, errors = [], []
-    for path in _expand(args.paths):
+    paths, notes = _expand(args.paths)
+    for note in notes:
+        print(note, file=sys.stderr)
+    for path in paths:
         try:
             results.append(check_file(path, args.kind, args.as_of, engine))
         except WorkbenchError as exc:
             errors.append((path, exc.message))
             if args.format == "text":
                 print(exc.message, file=sys.stderr)
+        except Exception as exc:  # one file's failure is that file's error entry; the batch goes on
+            errors.append((path, _bug_message(path, exc)))
+            if args.format == "text":
+                print(errors[-1][1], file=sys.stderr)
     if args.format == "json":
         payload = {"documents": [_result_json(r) for r in results] + [{"path": p, "error": m} for p, m in errors]}
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)

@@ -9,15 +9,14 @@ front of the paragraph, because reviewers and citations refer to it.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import dataclass
 
 from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 from workbench.errors import InputError
-from workbench.intake.limits import MAX_UNZIPPED_BYTES
 from workbench.intake.model import Document
+from workbench.intake.zip_guard import safe_package
 
 W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -48,6 +47,14 @@ def _chinese_counting(n: int) -> str:
         tail = _chinese_counting(rest)
         return head + ("一" + tail if tail.startswith("十") else tail)
     return str(n)
+
+
+def _int(value, default: int = 0) -> int:
+    """A number attribute as Word writes it; a malformed one counts as the default."""
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        return default
 
 
 def _format_number(n: int, fmt: str) -> str:
@@ -85,12 +92,14 @@ class _Numbering:
         for an in numbering.findall(qn("w:abstractNum")):
             lv = {}
             for lvl in an.findall(qn("w:lvl")):
-                ilvl = int(lvl.get(qn("w:ilvl"), "0"))
+                ilvl = _int(lvl.get(qn("w:ilvl"), "0"))
+                if not 0 <= ilvl < 9:
+                    continue
                 fmt_el, text_el, start_el = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
                 lv[ilvl] = (
                     fmt_el.get(W_VAL) if fmt_el is not None else "decimal",
                     text_el.get(W_VAL) if text_el is not None else "",
-                    int(start_el.get(W_VAL)) if start_el is not None else 1,
+                    _int(start_el.get(W_VAL), 1) if start_el is not None else 1,
                 )
             abstract[an.get(qn("w:abstractNumId"))] = lv
         for num in numbering.findall(qn("w:num")):
@@ -107,9 +116,10 @@ class _Numbering:
             numpr = style_numpr
         if numpr is None or numpr.numId is None:
             return ""
-        num_id = str(numpr.numId.val)
-        ilvl = int(numpr.ilvl.val) if numpr.ilvl is not None else 0
-        if num_id == "0" or (num_id, ilvl) not in self.levels:
+        # Raw attributes: python-docx's typed .val raises on a malformed number.
+        num_id = str(numpr.numId.get(W_VAL))
+        ilvl = _int(numpr.ilvl.get(W_VAL)) if numpr.ilvl is not None else 0
+        if num_id == "0" or not 0 <= ilvl < 9 or (num_id, ilvl) not in self.levels:
             return ""
         counters = self.counters.setdefault(num_id, [0] * 9)
         if counters[ilvl] == 0:
@@ -160,21 +170,6 @@ def _inside(el, tags, stop) -> bool:
     return False
 
 
-def check_zip(path: str) -> None:
-    """Refuse a .docx that is not a zip, or whose parts unpack to too much (zip bomb)."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            total = 0
-            for info in zf.infolist():
-                total += info.file_size
-                if total > MAX_UNZIPPED_BYTES:
-                    raise InputError(path, f"文件解压后超过 {MAX_UNZIPPED_BYTES // 1024 // 1024} MB，可能是损坏或恶意构造的文件", "请在 Word/WPS 中打开并另存为新的 .docx 后再试")
-            if "word/document.xml" not in zf.namelist():
-                raise InputError(path, "文件不是 Word 文档（缺少正文部分）", "请在 Word/WPS 中打开并另存为 .docx 后再试")
-    except zipfile.BadZipFile:
-        raise InputError(path, "文件已损坏，或不是 .docx 格式的 Word 文档", "请在 Word/WPS 中打开并另存为 .docx 后再试") from None
-
-
 @dataclass(frozen=True)
 class BodyParagraph:
     """A w:p of the body (or of a table cell) as the intake reads it."""
@@ -189,11 +184,12 @@ def body_paragraphs(docx) -> list[BodyParagraph]:
     """Body paragraphs and table cells in reading order, with their automatic numbers."""
     numbering = _Numbering(docx)
     style_numpr = {}
-    for style in docx.styles:
-        el = getattr(style, "element", None)
-        ppr = el.pPr if el is not None and hasattr(el, "pPr") else None
-        if ppr is not None and ppr.numPr is not None:
-            style_numpr[style.style_id] = ppr.numPr
+    # The raw w:style elements: python-docx's style objects refuse a style without a type.
+    for el in docx.styles.element.findall(qn("w:style")):
+        ppr = el.find(qn("w:pPr"))
+        numpr = ppr.find(qn("w:numPr")) if ppr is not None else None
+        if numpr is not None:
+            style_numpr[el.get(qn("w:styleId"))] = ppr.numPr
 
     items: list[BodyParagraph] = []
 
@@ -245,17 +241,44 @@ def margin_paragraphs(docx) -> list[tuple[str, dict]]:
     return margins
 
 
+_BROKEN_REMEDY = "请在 Word/WPS 中打开并另存为新的 .docx 后再试"
+
+
 def open_checked(path: str):
-    """The python-docx document of ``path``, or an ``InputError`` saying what to do."""
-    check_zip(path)
+    """The python-docx document of ``path`` (its XML parts inflated under the cap, see
+    ``zip_guard``; images left empty), or an ``InputError`` saying what to do."""
+    package = safe_package(path)
     try:
-        return open_docx(path)
+        docx = open_docx(package)
     except Exception as exc:  # python-docx raises many kinds for a broken package
-        raise InputError(path, f"Word 文档已损坏，无法解析（{type(exc).__name__}）", "请在 Word/WPS 中打开并另存为新的 .docx 后再试") from None
+        raise InputError(path, f"Word 文档的内部结构有误，无法解析（{_reason(exc)}）", _BROKEN_REMEDY) from None
+    if docx.element.body is None:
+        raise InputError(path, "Word 文档缺少正文部分", _BROKEN_REMEDY)
+    return docx
+
+
+def _reason(exc: Exception) -> str:
+    """What kind of damage, in words a user can pass on (not an English exception text)."""
+    from lxml import etree
+
+    if isinstance(exc, etree.XMLSyntaxError):
+        return "XML 格式错误"
+    if isinstance(exc, KeyError):
+        return "缺少必需的部件"
+    return f"结构不符合规范：{type(exc).__name__}"
 
 
 def read_docx(path: str) -> Document:
     docx = open_checked(path)
+    try:
+        return _read(path, docx)
+    except InputError:
+        raise
+    except Exception as exc:  # malformed XML inside a valid package: that file's error, never a crash
+        raise InputError(path, f"Word 文档的内部结构有误，无法解析（{_reason(exc)}）", _BROKEN_REMEDY) from None
+
+
+def _read(path: str, docx) -> Document:
     body = body_paragraphs(docx)
     tracked = {"ins": 0, "del": 0}
     for b in body:

@@ -28,8 +28,11 @@ def read_pdf(path: str) -> Document:
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError, RecursionError, ZeroDivisionError) as exc:
         raise InputError(path, "PDF 文件已损坏，无法读取", "请重新导出 PDF，或改用 Word 版本") from None
+    except NotImplementedError:
+        # pypdf has no decoder for the filter (compression) this file uses.
+        raise InputError(path, "PDF 使用了本程序无法解码的压缩方式", "请用其他软件重新导出（另存为）PDF，或改用 Word 版本") from None
     items: list[tuple[str, dict]] = []
     for page in pages:
         items.extend((line, {}) for line in page.replace("\r", "").split("\n"))
