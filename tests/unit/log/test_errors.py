@@ -31,13 +31,18 @@ def review(log, make_result):
     return log.open_review(make_result(), "legality")
 
 
+# The lock tests hold the write lock for the whole call, so the failure comes
+# however fast or slow the machine is; the short wait only bounds the test's time.
+LOCKED_WAIT = 0.1
+
+
 def test_a_log_locked_by_another_writer_says_so_and_loses_nothing(log, review, log_path, capsys):
     log.add_opinion(review, "王律师", "第一条。")
     other = sqlite3.connect(log_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
-        with pytest.raises(LogLockedError, match="正被其他程序使用"):
-            log.add_opinion(review, "王律师", "第二条。")
+        with ReviewLog.open(log_path, timeout=LOCKED_WAIT) as waiting, pytest.raises(LogLockedError, match="正被其他程序使用"):
+            waiting.add_opinion(review, "王律师", "第二条。")
         # Reading still works while another program writes (WAL).
         assert [o.text for o in log.review(review).opinions] == ["第一条。"]
     finally:
@@ -49,7 +54,7 @@ def test_a_log_locked_by_another_writer_says_so_and_loses_nothing(log, review, l
 
 
 def test_cli_reports_a_locked_log_with_exit_2(log, review, log_path, capsys, monkeypatch):
-    monkeypatch.setattr("workbench.log.store.DEFAULT_TIMEOUT", 0.1)
+    monkeypatch.setattr("workbench.log.store.DEFAULT_TIMEOUT", LOCKED_WAIT)
     other = sqlite3.connect(log_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:
