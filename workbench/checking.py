@@ -9,15 +9,45 @@ from functools import lru_cache
 from workbench.intake import Document, load_document
 from workbench.intake.metadata import reading_date
 from workbench.progress import NO_PROGRESS, Progress
-from workbench.rules import REVIEWS, Engine, Finding, load_builtin_rules
+from workbench.errors import RuleFileError
+from workbench.rules import REVIEWS, Engine, Finding
+from workbench.rules.loader import RuleSet, load_builtin_packs
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 @lru_cache(maxsize=1)
+def builtin_rule_set() -> RuleSet:
+    """The built-in packs, loaded once per process; a broken pack is left out and named."""
+    return load_builtin_packs()
+
+
+@lru_cache(maxsize=1)
 def builtin_engine() -> Engine:
-    """The engine over the built-in packs, built once per process."""
-    return Engine(load_builtin_rules())
+    """The engine over the built-in packs that loaded, built once per process."""
+    return Engine(builtin_rule_set().rules)
+
+
+def missing_packs() -> dict[str, RuleFileError]:
+    """Packs left out because a file of theirs is broken: review → the error (file and line)."""
+    return builtin_rule_set().broken
+
+
+def missing_pack_notes(short: bool = False) -> list[str]:
+    """One line per missing pack, for the window and the CLI (``short``: for the foot of a printed page)."""
+    from workbench.rules.model import REVIEW_LABELS
+
+    return [
+        f"规则包“{REVIEW_LABELS.get(review, review)}”未能加载（{exc.where}"
+        + ("有误" if short else f"：{exc.problem}") + "），本次审查不含该规则包的检查"
+        for review, exc in missing_packs().items()
+    ]
+
+
+def reload_builtin_rules() -> None:
+    """Forget the loaded packs (after a rule file was edited, and in tests)."""
+    builtin_rule_set.cache_clear()
+    builtin_engine.cache_clear()
 
 
 @dataclass

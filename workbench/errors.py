@@ -29,9 +29,20 @@ class InputError(WorkbenchError):
 class RuleFileError(WorkbenchError):
     """A rule file is malformed; the message names the file and the line."""
 
+    label = "规则文件"
+
     def __init__(self, path, line: int | None, problem: str):
         self.path = str(path)
         self.line = line
         self.problem = problem
-        where = f"{self.path} 第 {line} 行" if line else self.path
-        super().__init__(f"规则文件有误（{where}）：{problem}。请改正该规则文件后重新启动。")
+        super().__init__(f"{self.label}有误（{self.where}）：{problem}。请改正该{self.label}后重新启动。")
+
+    @property
+    def where(self) -> str:
+        return f"{self.path} 第 {self.line} 行" if self.line else self.path
+
+
+class RegistryFileError(RuleFileError):
+    """A file of the law registry (``laws`` data, or the office's overlay) is malformed."""
+
+    label = "法规库文件"

@@ -22,23 +22,25 @@ _constructor = yaml.SafeLoader("")
 _LOOKS_LIKE_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 
 
-def compose(text: str, path: str):
+def compose(text: str, path: str, error: type[RuleFileError] = RuleFileError):
     """The root node of ``text`` (None for an empty file); a syntax error names its line."""
     try:
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise RuleFileError(path, mark.line + 1 if mark else None, f"YAML 格式错误：{exc.problem or exc.context}") from None
+        raise error(path, mark.line + 1 if mark else None, f"YAML 格式错误：{exc.problem or exc.context}") from None
 
 
 class NodeReader:
     """Checked access to the nodes of one file; every failure names ``path`` and the line."""
 
+    error: type[RuleFileError] = RuleFileError  # the registry's reader says 法规库文件
+
     def __init__(self, path: str):
         self.path = path
 
     def fail(self, node, problem: str):
-        raise RuleFileError(self.path, node.start_mark.line + 1 if node is not None else None, problem)
+        raise self.error(self.path, node.start_mark.line + 1 if node is not None else None, problem)
 
     def mapping(self, node, allowed: set[str], what: str, required=frozenset()) -> dict:
         """Key → value node; unknown, duplicated or missing keys fail."""

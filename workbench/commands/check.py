@@ -67,9 +67,12 @@ def _bug_message(path: str, exc: Exception) -> str:
 
 
 def _cmd_check(args) -> int:
-    from workbench.checking import builtin_engine, check_file
+    from workbench.checking import builtin_engine, check_file, missing_pack_notes
 
     engine = builtin_engine()
+    pack_notes = missing_pack_notes()
+    for note in pack_notes:
+        print(f"注意：{note}。", file=sys.stderr)
     results, errors = [], []
     paths, notes = _expand(args.paths)
     for note in notes:
@@ -87,6 +90,8 @@ def _cmd_check(args) -> int:
                 print(errors[-1][1], file=sys.stderr)
     if args.format == "json":
         payload = {"documents": [_result_json(r) for r in results] + [{"path": p, "error": m} for p, m in errors]}
+        if pack_notes:
+            payload["missing_packs"] = pack_notes
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         for _, message in errors:

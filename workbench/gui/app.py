@@ -61,6 +61,20 @@ def no_display_message() -> str | None:
     return None
 
 
+def startup_warning(window):
+    """Say once, at start, what the window also marks: broken rule files (file and line), a read-only log."""
+    from PySide6.QtWidgets import QMessageBox
+
+    lines = window.warnings()
+    if not lines:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, "请注意", "\n\n".join(lines), parent=window)
+    box.setInformativeText("工作台照常运行；缺失的规则包改正规则文件后重新启动即可恢复。")
+    box.open()  # not exec(): the window stays usable behind it
+    window.startup_box = box
+    return box
+
+
 def run_gui(paths: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -93,6 +107,7 @@ def run_gui(paths: list[str]) -> int:
         return 2
     window = MainWindow(Workspace(log, settings), sample_path=sample_document_path())
     window.show()
+    startup_warning(window)
     window.restore_last_review()
     # jieba's dictionary takes ~1 s to load: do it now, in the background.
     run_in_background(preload_words, lambda _: None, lambda _exc: None)

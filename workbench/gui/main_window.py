@@ -142,11 +142,36 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("取消")
         self.cancel_button.clicked.connect(self.cancel_work)
         self.statusBar().addWidget(self.status_label, 1)
+        # What the user must not overlook while working: missing rule packs, a read-only log.
+        self.warning_label = QLabel()
+        self.warning_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.statusBar().addPermanentWidget(self.warning_label)
+        self.show_warnings()
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
         self._set_busy(False)
         self.relay = _ProgressRelay(self)
         self.relay.stepped.connect(self._on_step)
+
+    def warnings(self) -> list[str]:
+        """Standing warnings: rule packs that did not load, a log opened read-only."""
+        from workbench.checking import missing_pack_notes
+
+        out = list(missing_pack_notes())
+        if self.ws.log.readonly:
+            out.append(self.ws.log.readonly_reason or "审查日志以只读方式打开：可以查看，不能记录")
+        return out
+
+    def show_warnings(self) -> None:
+        from workbench.checking import missing_packs
+        from workbench.rules.model import REVIEW_LABELS
+
+        short = [f"规则包缺失：{REVIEW_LABELS.get(r, r)}" for r in missing_packs()]
+        if self.ws.log.readonly:
+            short.append("日志只读")
+        self.warning_label.setText("⚠ " + "；".join(short) if short else "")
+        self.warning_label.setToolTip("\n".join(self.warnings()))
+        self.warning_label.setVisible(bool(short))
 
     # -- window state ----------------------------------------------------------
 

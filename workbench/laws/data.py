@@ -34,7 +34,7 @@ from __future__ import annotations
 from datetime import date
 from importlib import resources
 
-from workbench.errors import RuleFileError
+from workbench.errors import RegistryFileError
 from workbench.yaml_nodes import NodeReader, compose
 from workbench.laws.model import EVENTS, LEVELS, ArticleMapping, ArticleShape, FineRange, LawEntry, Renumbering, StatusEvent, Version
 
@@ -63,8 +63,8 @@ class RegistryData:
         self.files: list[str] = []
 
     def add_text(self, text: str, path: str) -> None:
-        r = NodeReader(path)
-        root = compose(text, path)
+        r = _RegistryReader(path)
+        root = compose(text, path, RegistryFileError)
         self.files.append(path)
         if root is None:
             return
@@ -226,8 +226,12 @@ def load_registry_data(root=None, overlay=None, use_overlay: bool = True) -> Reg
     return data
 
 
+class _RegistryReader(NodeReader):
+    error = RegistryFileError
+
+
 def _read(entry, shown: str) -> str:
     try:
         return entry.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        raise RuleFileError(shown, None, "文件不是 UTF-8 编码") from None
+        raise RegistryFileError(shown, None, "文件不是 UTF-8 编码") from None

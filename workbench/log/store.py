@@ -140,6 +140,7 @@ class ReviewLog:
         self.db = Database(conn, execute_plugins=False)
         self.path = path
         self.readonly = readonly
+        self.readonly_reason = ""  # why a log asked for read-write was opened read-only
         self.log_id = ""
 
     # -- opening ---------------------------------------------------------

@@ -12,6 +12,11 @@ from workbench.reports.letter import LETTER_TITLES, Block, Letter, build_letter
 from workbench.reports.register import Register, RegisterTotals, as_register, build_register, register_totals
 from workbench.reports.stats import Section, YearStats, annual_paragraph, year_stats
 
+from workbench.printed_notes import log_furniture  # noqa: E402 (after the builders it prints on)
+from workbench.reports.layout import add_furniture  # noqa: E402
+
+add_furniture(log_furniture)  # the check code and missing rule packs on every printed page
+
 
 def write_register_xlsx(register, path):
     """The register as .xlsx (openpyxl is imported only when this is called)."""

@@ -22,6 +22,7 @@ or an unknown value are all ``RuleFileError`` naming the file and the line.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -237,37 +238,76 @@ def load_rule_file(path: str | Path, review: str, text: str | None = None) -> li
             raise RuleFileError(path, None, "文件不是 UTF-8 编码") from None
     root = compose(text, path)
     if root is None:
-        return []
+        # An emptied file would silently drop its rules: that is an error, not an empty pack.
+        raise RuleFileError(path, None, "文件是空的，没有任何规则")
     top = r.mapping(root, FILE_KEYS, "规则文件", required={"rules"})
     file_applies_to = None
     if "applies_to" in top:
         file_applies_to = tuple(r.choice(k, DOCUMENT_KINDS, "applies_to") for k in r.seq(top["applies_to"], "applies_to"))
-    return [_rule(r, node, review, file_applies_to) for node in r.seq(top["rules"], "rules")]
+    nodes = r.seq(top["rules"], "rules")
+    if not nodes:
+        r.fail(top["rules"], "rules 中没有任何规则")
+    return [_rule(r, node, review, file_applies_to) for node in nodes]
 
 
-def load_rule_dir(root: str | Path | resources.abc.Traversable, packs: tuple[str, ...] = REVIEWS) -> list[Rule]:
-    """Load every pack under ``root`` (a directory holding one folder per review)."""
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules that loaded, and the packs that did not (review → the error in its files)."""
+
+    rules: list[Rule]
+    broken: dict[str, RuleFileError] = field(default_factory=dict)
+
+
+def _load_pack(pack, review: str, seen: dict[str, Rule]) -> list[Rule]:
+    rules: list[Rule] = []
+    ids: dict[str, Rule] = {}
+    for entry in sorted(pack.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith((".yaml", ".yml")):
+            continue
+        shown = str(entry)
+        try:
+            text = entry.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise RuleFileError(shown, None, "文件不是 UTF-8 编码") from None
+        for rule in load_rule_file(shown, review, text):
+            other = ids.get(rule.id) or seen.get(rule.id)
+            if other:
+                raise RuleFileError(shown, rule.line, f"规则编号“{rule.id}”与 {other.source} 第 {other.line} 行的规则重复")
+            ids[rule.id] = rule
+            rules.append(rule)
+    if not rules:
+        raise RuleFileError(str(pack), None, "规则包中没有任何规则文件")
+    return rules
+
+
+def load_rule_packs(root, packs: tuple[str, ...] = REVIEWS) -> RuleSet:
+    """Load every pack under ``root``; a pack with a broken file is left out whole and named in ``broken``.
+
+    A pack is all or nothing: half a pack would report a draft as cleaner than it is.
+    """
     rules: list[Rule] = []
     seen: dict[str, Rule] = {}
+    broken: dict[str, RuleFileError] = {}
     for review in packs:
         pack = root / review
         if not pack.is_dir():
             continue
-        for entry in sorted(pack.iterdir(), key=lambda e: e.name):
-            if not entry.name.endswith((".yaml", ".yml")):
-                continue
-            shown = str(entry)
-            try:
-                text = entry.read_text(encoding="utf-8")
-            except UnicodeDecodeError:
-                raise RuleFileError(shown, None, "文件不是 UTF-8 编码") from None
-            for rule in load_rule_file(shown, review, text):
-                if rule.id in seen:
-                    other = seen[rule.id]
-                    raise RuleFileError(shown, rule.line, f"规则编号“{rule.id}”与 {other.source} 第 {other.line} 行的规则重复")
-                seen[rule.id] = rule
-                rules.append(rule)
-    return rules
+        try:
+            loaded = _load_pack(pack, review, seen)
+        except RuleFileError as exc:
+            broken[review] = exc
+            continue
+        seen.update((r.id, r) for r in loaded)
+        rules += loaded
+    return RuleSet(rules, broken)
+
+
+def load_rule_dir(root: str | Path | resources.abc.Traversable, packs: tuple[str, ...] = REVIEWS) -> list[Rule]:
+    """Load every pack under ``root`` (a directory holding one folder per review); the first broken file raises."""
+    loaded = load_rule_packs(root, packs)
+    if loaded.broken:
+        raise next(iter(loaded.broken.values()))
+    return loaded.rules
 
 
 def builtin_rules_root():
@@ -277,3 +317,7 @@ def builtin_rules_root():
 
 def load_builtin_rules(packs: tuple[str, ...] = REVIEWS) -> list[Rule]:
     return load_rule_dir(builtin_rules_root(), packs)
+
+
+def load_builtin_packs(packs: tuple[str, ...] = REVIEWS) -> RuleSet:
+    return load_rule_packs(builtin_rules_root(), packs)
