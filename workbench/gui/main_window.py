@@ -534,7 +534,10 @@ class MainWindow(QMainWindow):
     def verify_log(self) -> None:
         report = self.ws.log.verify()
         if report.ok:
-            QMessageBox.information(self, "校验审查日志", f"审查日志完整，未被改动。\n文件：{self.ws.log.path}\n最后一条记录的校验值：{report.head[:16]}…")
+            from workbench.log.anchor import head_code
+
+            QMessageBox.information(self, "校验审查日志", f"审查日志完整，未被改动，{report.signed} 处签名有效。\n"
+                                    f"文件：{self.ws.log.path}\n日志校验码：{head_code(self.ws.log)}")
         else:
             lines = "\n".join(p.message for p in report.problems[:10])
             self.show_error("审查日志校验未通过", f"日志文件“{self.ws.log.path}”被其他程序改动过：\n{lines}")
@@ -549,6 +552,41 @@ class MainWindow(QMainWindow):
                 self.show_error("备份失败", exc.message)
             else:
                 self.status_label.setText(f"已备份到 {path}")
+
+    def import_bundle(self, path: str | None = None) -> None:
+        """Merge another machine's bundle; its key is shown and trusted once per machine."""
+        from workbench.log.bundle import bundle_signer
+
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "导入合并包", "", "合并包 (*.bundle *.jsonl);;所有文件 (*)")
+        if not path:
+            return
+        try:
+            signer = bundle_signer(path)
+        except WorkbenchError as exc:
+            self.show_error("无法导入合并包", exc.message)
+            return
+        trust = False
+        if not signer.trusted:
+            answer = QMessageBox.question(
+                self, "信任合并包",
+                f"信任来自{signer.name}的合并包？\n\n密钥指纹：{signer.fingerprint}\n\n"
+                "请先向对方核对这个指纹（对方运行 workbench log verify 或查看其导出时的提示）。"
+                "信任后，本机今后导入该电脑的合并包不再询问。",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.status_label.setText("未导入：没有信任该合并包的签名密钥。")
+                return
+            trust = True
+        # On the GUI thread: the log's connection belongs to it, and a bundle
+        # of a year's records imports in well under a second.
+        try:
+            report = self.ws.log.import_bundle(path, trust_signer=trust)
+        except WorkbenchError as exc:
+            self.show_error("无法导入合并包", exc.message)
+            return
+        self.status_label.setText(f"已从{signer.name}导入 {report.added} 条新记录，跳过 {report.skipped} 条已有记录。")
+        self.refresh_queue()
 
     def ensure_bureau_name(self) -> bool:
         """Registers and letters carry the bureau's name: ask once, remember it."""

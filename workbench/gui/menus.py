@@ -63,6 +63,7 @@ def build_menus(window) -> dict:
     tools.addSeparator()
     tools.addAction(_action(window, "校验审查日志(&V)", window.verify_log))
     tools.addAction(_action(window, "备份审查日志…(&B)", window.backup_log))
+    tools.addAction(_action(window, "导入合并包…(&I)", lambda: window.import_bundle()))
 
     toolbar = window.addToolBar("常用")
     toolbar.setObjectName("mainToolbar")

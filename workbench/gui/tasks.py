@@ -39,9 +39,18 @@ class _Task(QRunnable):
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 — reported to the GUI, never lost
             exc.__traceback_text__ = traceback.format_exc()
-            self.relay.failed.emit(exc)
+            self._emit(self.relay.failed, exc)
         else:
-            self.relay.done.emit(result)
+            self._emit(self.relay.done, result)
+
+    @staticmethod
+    def _emit(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            # The window closed while the work ran ("Signal source has been
+            # deleted"): no one is left to tell, and that is not an error.
+            pass
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]) -> None:

@@ -217,6 +217,8 @@ class VerifyReport:
     head: str = ""  # hash of the last event: note it down to detect a cut-off tail later
     integrity: str = "ok"
     problems: list[Problem] = field(default_factory=list)
+    signed: int = 0  # signatures checked (one per write transaction)
+    signers: dict[str, str] = field(default_factory=dict)  # key fingerprint → whose (本机 / trusted name)
 
     @property
     def ok(self) -> bool:

@@ -54,7 +54,7 @@ RECORD_COLUMNS: dict[str, tuple[str, ...]] = {
 
 # The tables 0001 made append-only; later migrations protect their own tables.
 INITIAL_APPEND_ONLY_TABLES = ("meta", "events", "documents", "reviews", "findings", "dispositions", "opinions", "closures")
-APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files", "letters")
+APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files", "letters", "signatures")
 
 # Which columns of a record point at other records (table), for merge bundles.
 REFERENCES: dict[str, dict[str, str]] = {
@@ -219,10 +219,25 @@ def m0003_letters(db) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+@migrations(name="0004_signatures")
+def m0004_signatures(db) -> None:
+    # One row per write transaction: this installation's Ed25519 signature of
+    # the chain head after it (workbench.log.signing). The key is kept outside
+    # the file, so a chain recomputed by another program no longer verifies.
+    db["signatures"].create(
+        {"seq": int, "key": str, "signature": str},
+        pk="seq",
+        not_null=["key", "signature"],
+        strict=True,
+    )
+    _append_only(db, "signatures")
+    db.execute("PRAGMA user_version = 4")
+
+
 # Append new migrations above this line, each ending with its PRAGMA user_version.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # The names above, in order (a test checks this against `migrations`): a file
 # that records a name not in this list was written by a newer program.
-MIGRATION_NAMES = ("0001_initial", "0002_document_files", "0003_letters")
+MIGRATION_NAMES = ("0001_initial", "0002_document_files", "0003_letters", "0004_signatures")
 
 APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in APPEND_ONLY_TABLES for op in ("update", "delete"))

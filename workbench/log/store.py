@@ -203,6 +203,8 @@ class ReviewLog:
                         self.conn.execute("INSERT INTO meta (key, value) VALUES ('log_id', ?)", [log_id])
                         self.log_id = log_id
                         self._append([(None, "log.created", {"log_id": log_id})], actor=default_actor())
+                    else:
+                        self._sign_head()  # a log from before signatures: sign what it holds now
             self.log_id = self._meta("log_id") or ""
 
     def _meta(self, key: str) -> str | None:
@@ -309,7 +311,21 @@ class ReviewLog:
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             event_rows,
         )
+        self._sign_head()
         return [ev["uuid"] for ev in events]
+
+    def _sign_head(self) -> None:
+        """Sign the chain head in the current write transaction (one signature covers every event before it)."""
+        from workbench.log.signing import head_message, installation_key
+
+        last = self.conn.execute("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+        if not last or self.conn.execute("SELECT 1 FROM signatures WHERE seq = ?", [last[0]]).fetchone():
+            return
+        key = installation_key()
+        self.conn.execute(
+            "INSERT INTO signatures (seq, key, signature) VALUES (?, ?, ?)",
+            [last[0], key.public_hex, key.sign(head_message(*last))],
+        )
 
     # -- finding records by id -------------------------------------------
 
@@ -777,10 +793,11 @@ class ReviewLog:
 
         return export_bundle(self, since, out)
 
-    def import_bundle(self, path) -> ImportReport:
+    def import_bundle(self, path, *, trust_signer: bool = False) -> ImportReport:
+        """Merge a bundle; ``trust_signer`` once the user confirmed the signing machine's key."""
         from workbench.log.bundle import import_bundle
 
-        return import_bundle(self, path)
+        return import_bundle(self, path, trust_signer=trust_signer)
 
 
 def _inspect(path: Path, timeout: float) -> None:

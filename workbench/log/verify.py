@@ -16,6 +16,7 @@ import hashlib
 
 import json
 
+from workbench.errors import WorkbenchError
 from workbench.log import schema
 from workbench.log.chain import event_hash
 from workbench.log.model import Problem, VerifyReport
@@ -30,7 +31,8 @@ def verify(log, *, integrity: bool = True) -> VerifyReport:
         if integrity:
             rows = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             report.integrity = "ok" if rows == ["ok"] else "；".join(rows[:20])
-        _check_chain(conn, report)
+        hashes = _check_chain(conn, report)
+        _check_signatures(conn, hashes, report)
         for table, cols in schema.RECORD_COLUMNS.items():
             _check_records(conn, table, cols, report)
         _check_document_files(conn, report)
@@ -56,7 +58,9 @@ def _add(report: VerifyReport, problem: Problem) -> None:
         report.problems.append(problem)
 
 
-def _check_chain(conn, report: VerifyReport) -> None:
+def _check_chain(conn, report: VerifyReport) -> dict[int, str]:
+    """Check the chain; returns each event's stored hash by seq (the signatures sign them)."""
+    hashes: dict[int, str] = {}
     prev = ""
     expected_seq = 1
     cur = conn.execute(
@@ -76,8 +80,44 @@ def _check_chain(conn, report: VerifyReport) -> None:
             _add(report, Problem(ev["seq"], "events", ev["record"],
                                  f"第 {ev['seq']} 条事件（{ev['type']}）的内容与其哈希不符：该事件被改动"))
         prev = ev["hash"]
+        hashes[ev["seq"]] = ev["hash"]
         expected_seq = ev["seq"] + 1
     report.head = prev
+    return hashes
+
+
+def _check_signatures(conn, hashes: dict[int, str], report: VerifyReport) -> None:
+    """Each signature must verify over its event's hash with a key this machine knows,
+    and the last event must be signed (else the tail was added by another program)."""
+    from workbench.log.signing import fingerprint, head_message, installation_key, trusted_keys, verify_signature
+
+    try:
+        own = installation_key().public_hex
+    except WorkbenchError:  # no key can be made here (read-only data folder): only trusted keys count
+        own = ""
+    trusted = trusted_keys()
+    last_signed = 0
+    for seq, key, signature in conn.execute("SELECT seq, key, signature FROM signatures ORDER BY seq"):
+        report.signed += 1
+        digest = hashes.get(seq)
+        if digest is None:
+            _add(report, Problem(seq, "signatures", None, f"第 {seq} 条事件的签名所指的事件已不存在（被删除）"))
+            continue
+        if not verify_signature(key, signature, head_message(seq, digest)):
+            _add(report, Problem(seq, "signatures", None,
+                                 f"第 {seq} 条事件处的签名与日志内容不符：第 {seq} 条及其之前的事件在签名后被改动（哈希被重新计算）"))
+            continue
+        if key != own and key not in trusted:
+            _add(report, Problem(seq, "signatures", None,
+                                 f"第 {seq} 条事件由本机不认识的密钥 {fingerprint(key)} 签名：可能是在另一台电脑上写入，"
+                                 "也可能是有人用自己的密钥重新签名了日志"))
+            continue
+        report.signers[fingerprint(key)] = "本机" if key == own else trusted[key]
+        last_signed = max(last_signed, seq)
+    last = max(hashes) if hashes else 0
+    if last > last_signed:
+        _add(report, Problem(last_signed + 1, "signatures", None,
+                             f"第 {last_signed + 1} 至 {last} 条事件没有有效签名：它们不是本程序写入的，或签名被删除"))
 
 
 def _check_records(conn, table: str, cols: tuple[str, ...], report: VerifyReport) -> None:

@@ -121,6 +121,8 @@ def test_a_bundle_from_a_newer_program_is_refused(machines, tmp_path, make_resul
 def test_a_bundle_missing_a_referenced_record_is_refused_whole(machines, tmp_path, make_result, make_finding):
     import hashlib
 
+    from workbench.log.signing import bundle_message, installation_key
+
     a, b = machines
     fill(a, make_result, make_finding, "关于甲的通知", "张三")
     bundle = tmp_path / "a.bundle"
@@ -129,7 +131,9 @@ def test_a_bundle_missing_a_referenced_record_is_refused_whole(machines, tmp_pat
     kept = [line for line in lines[1:-1] if '"entity":"documents"' not in line]  # drop the document
     header = json.loads(lines[0])
     body = lines[0] + "".join(kept)
-    trailer = {"end": True, "events": len(kept), "sha256": hashlib.sha256(body.encode()).hexdigest()}
+    digest = hashlib.sha256(body.encode()).hexdigest()
+    # Re-signed with the key that made it (same data folder): a bundle its own machine got wrong.
+    trailer = {"end": True, "events": len(kept), "sha256": digest, "signature": installation_key().sign(bundle_message(digest))}
     bundle.write_text(body + json.dumps(trailer) + "\n", encoding="utf-8")
     assert header["events"] == len(kept) + 1
     before = event_count(b)
