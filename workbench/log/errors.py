@@ -54,9 +54,11 @@ class LogCorruptError(LogError):
 
 
 class LogTooNewError(LogError):
-    def __init__(self, path, found: int, known: int):
+    def __init__(self, path, found: int, known: int, unknown: tuple[str, ...] = ()):
+        what = (f"含有本程序不认识的数据结构升级（{'、'.join(unknown)}）" if unknown
+                else f"数据结构版本 {found}，本程序只认识到 {known}")
         super().__init__(
-            f"审查日志“{path}”由更新版本的工作台写入（数据结构版本 {found}，本程序只认识到 {known}）。"
+            f"审查日志“{path}”由更新版本的工作台写入（{what}）。"
             "为免损坏记录，本程序没有打开也没有改动它。请升级工作台后再打开。"
         )
 
@@ -82,6 +84,21 @@ class BundleError(LogError):
     """A merge bundle that cannot be read or does not fit this log."""
 
 
+FULL_BELOW_BYTES = 1024 * 1024  # less free space than this: a write error means the disk is full
+
+
+def disk_full(path) -> bool:
+    """Is the disk holding ``path`` (all but) full? SQLite reports a full disk as an I/O error
+    when the WAL's shared-memory file cannot grow."""
+    import shutil
+
+    folder = Path(path).parent
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
 def classify(exc: BaseException, path) -> LogError | None:
     """The expected failure ``exc`` stands for, or None when it is a bug."""
     path = str(path)
@@ -99,9 +116,11 @@ def classify(exc: BaseException, path) -> LogError | None:
         if primary in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
             return LogCorruptError(path)
         if primary == sqlite3.SQLITE_CANTOPEN:
+            if disk_full(path):
+                return LogFullError(path)
             return LogUnavailableError(path, "文件不存在或没有访问权限")
         if primary == sqlite3.SQLITE_IOERR:
-            return LogIOError(path)
+            return LogFullError(path) if disk_full(path) else LogIOError(path)
         if primary == sqlite3.SQLITE_PERM:
             return LogReadOnlyError(path)
         return None

@@ -48,10 +48,12 @@ from workbench.log.chain import canonical, event_hash
 from workbench.log.errors import (
     LogCorruptError,
     LogError,
+    LogFullError,
     LogReadOnlyError,
     LogTooNewError,
     LogUnavailableError,
     RecordNotFoundError,
+    disk_full,
     raise_expected,
 )
 from workbench.log.model import (
@@ -141,6 +143,7 @@ class ReviewLog:
         self.path = path
         self.readonly = readonly
         self.readonly_reason = ""  # why a log asked for read-write was opened read-only
+        self.disk_was_full = False  # opened read-only because the disk was full
         self.log_id = ""
 
     # -- opening ---------------------------------------------------------
@@ -162,14 +165,33 @@ class ReviewLog:
             raise LogUnavailableError(path, "日志文件不存在（尚未记录过任何审查？）")
         elif not path.parent.is_dir():
             raise LogUnavailableError(path, f"文件夹“{path.parent}”不存在")
+        if exists and not readonly:
+            # Read-only media or a folder without write permission: reading must still work.
+            reason = _not_writable(path)
+            if reason:
+                return cls._connect(path, True, timeout, reason)
+            try:
+                return cls._connect(path, False, timeout, "")
+            except LogFullError:
+                log = cls._connect(path, True, timeout, (
+                    f"磁盘空间已满，审查日志“{path}”已以只读方式打开：可以查看、打印和导出，不能记录。"
+                    "请清理磁盘空间后重新打开工作台"))
+                log.disk_was_full = True
+                return log
+        return cls._connect(path, readonly, timeout, "")
+
+    @classmethod
+    def _connect(cls, path: Path, readonly: bool, timeout: float, reason: str) -> "ReviewLog":
         try:
-            conn = sqlite3.connect(
-                _uri(path, "ro" if readonly else "rwc"), uri=True, timeout=timeout, isolation_level=None
-            )
+            if readonly:
+                conn = _connect_readonly(path, timeout)
+            else:
+                conn = sqlite3.connect(_uri(path, "rwc"), uri=True, timeout=timeout, isolation_level=None)
         except sqlite3.Error as exc:
             raise_expected(exc, path)
             raise
         log = cls(conn, path, readonly)
+        log.readonly_reason = reason
         try:
             log._prepare()
         except BaseException:
@@ -235,7 +257,7 @@ class ReviewLog:
     def _write(self):
         """One write transaction under the file's write lock (one writer at a time)."""
         if self.readonly:
-            raise LogReadOnlyError(self.path)
+            raise LogFullError(self.path) if self.disk_was_full else LogReadOnlyError(self.path)
         with self._expected():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
@@ -800,10 +822,50 @@ class ReviewLog:
         return import_bundle(self, path, trust_signer=trust_signer)
 
 
+def _not_writable(path: Path) -> str:
+    """Why the log at ``path`` cannot be written ('' when it can): read-only media, or no permission.
+
+    ``os.access`` asks the kernel, so a read-only file system is seen even by root.
+    """
+    folder = path.parent
+    if os.access(path, os.W_OK) and os.access(folder, os.W_OK):
+        return ""
+    try:
+        media = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        media = False
+    where = "位于只读的存储设备上（只读U盘、光盘或写保护的磁盘）" if media else "或其所在文件夹没有写入权限"
+    return (f"审查日志“{path}”{where}，已以只读方式打开：可以查看、打印和导出，不能记录。"
+            "需要记录时，请把日志复制到可写的位置，或用 --db 指定可写的日志")
+
+
+def _connect_readonly(path: Path, timeout: float) -> sqlite3.Connection:
+    """A read-only connection, also where SQLite cannot make the WAL's shared-memory file.
+
+    On read-only media a closed log (no -wal file) opens only as ``immutable``,
+    which is right there: nothing can change it. A log whose -wal still holds
+    writes must be read through the WAL, never as immutable (that would show
+    an older state).
+    """
+    conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=timeout, isolation_level=None)
+    try:
+        conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        wal = path.with_name(path.name + "-wal")
+        pending = wal.exists() and wal.stat().st_size > 0
+        primary = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        cannot_share = primary in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR)
+        if not cannot_share or pending or not (_not_writable(path) or disk_full(path)):
+            raise
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=timeout, isolation_level=None)
+
+
 def _inspect(path: Path, timeout: float) -> None:
     """Look at an existing file read-only; refuse it untouched if it is not ours or is newer."""
     try:
-        conn = sqlite3.connect(_uri(path, "ro"), uri=True, timeout=timeout, isolation_level=None)
+        conn = _connect_readonly(path, timeout)
     except sqlite3.Error as exc:
         raise_expected(exc, path)
         raise
@@ -824,8 +886,9 @@ def _inspect(path: Path, timeout: float) -> None:
         raise
     finally:
         conn.close()
-    if version > schema.SCHEMA_VERSION or applied - set(schema.MIGRATION_NAMES):
-        raise LogTooNewError(path, version, schema.SCHEMA_VERSION)
+    unknown = tuple(sorted(applied - set(schema.MIGRATION_NAMES)))
+    if version > schema.SCHEMA_VERSION or unknown:
+        raise LogTooNewError(path, version, schema.SCHEMA_VERSION, unknown)
     if app_id != schema.APPLICATION_ID and (app_id != 0 or tables):
         raise LogCorruptError(path, "这是其他程序的数据库")
 
