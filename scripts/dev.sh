@@ -22,6 +22,8 @@ DEBIAN_PACKAGES=(
   # A Song/Ming (serif) face for printed letters and registers, as official documents are set:
   # AR PL UMing (8 MB) rather than Noto Serif CJK (56 MB); 仿宋/宋体 are used instead where installed.
   fonts-arphic-uming
+  # Scanned PDFs: pdftoppm renders the pages, Tesseract reads them with its Chinese model
+  poppler-utils tesseract-ocr tesseract-ocr-chi-sim
 )
 
 as_root() {
