@@ -81,7 +81,7 @@ def check_file(path, kind=None, as_of: date | None = None, engine: Engine | None
     """Read ``path`` and check it; raises ``InputError`` for a file that cannot be read
     and ``Cancelled`` when ``progress`` is cancelled between stages."""
     progress.step("正在读取文件", 0.05)
-    doc = load_document(path, kind)
+    doc = load_document(path, kind, progress)
     progress.step("正在审查", 0.6)
     engine = engine or builtin_engine()
     progress.step("正在审查", 0.7)

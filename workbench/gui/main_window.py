@@ -456,11 +456,18 @@ class MainWindow(QMainWindow):
             f"<b style='font-size:15px'>{_esc(d.title or d.file_name)}</b>　{_esc(d.doc_number)}<br>"
             f"<span style='color:#555'>{REVIEW_TYPE_LABELS[state.type]}　送审单位 {_esc(state.unit) or '—'}　"
             f"收文 {cn_date(state.received)}{due}　审查人 {_esc(state.reviewer)}　<b>{status}</b>{letter}</span>"
+            + self._document_notes_html()
         )
         counts = {"open": 0, "accepted": 0, "dismissed": 0}
         for f in state.findings:
             counts[f.status] += 1
         self.status_label.setText(f"问题 {len(state.findings)} 项：待处理 {counts['open']}、采纳 {counts['accepted']}、不采纳 {counts['dismissed']}")
+
+    def _document_notes_html(self) -> str:
+        """What intake noticed about the shown draft (text recognised by OCR, stray bytes, tracked changes)."""
+        if self.document is None or not self.document.notes:
+            return ""
+        return "".join(f"<br><span style='color:#b35900'>⚠ {_esc(note)}</span>" for note in self.document.notes)
 
     def _on_text_selected(self, start: int, end: int) -> None:
         if self.state is None or self.document is None:

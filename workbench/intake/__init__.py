@@ -44,10 +44,11 @@ def _is_encrypted_office(path: str) -> bool:
     return "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data
 
 
-def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = None) -> Document:
+def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = None, progress=None) -> Document:
     """Read a draft, fill in what can be read off it, and decide its kind.
 
-    ``kind`` overrides the detected kind ("normative" / "enforcement").
+    ``kind`` overrides the detected kind ("normative" / "enforcement");
+    ``progress`` hears of slow reading (OCR of a scan, page by page) and can cancel it.
     """
     path = str(path)
     try:
@@ -76,7 +77,7 @@ def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = Non
     elif fmt == "pdf":
         from workbench.intake.pdf_reader import read_pdf
 
-        doc = read_pdf(path)
+        doc = read_pdf(path, progress)
     elif fmt == "cfb":
         if _is_encrypted_office(path):
             raise InputError(path, "文件设置了打开密码（已加密）", "请在 Word/WPS 中取消密码（文件→信息→保护文档）后另存，再打开")
@@ -99,7 +100,7 @@ def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = Non
             doc = read_text_file(path, fh.read())
 
     if not doc.text.strip():
-        raise InputError(path, "文件中没有可审查的文字", "请确认文件内容；扫描件请先识别文字")
+        raise InputError(path, "文件中没有可审查的文字", "请确认文件内容")
     if len(doc.text) > MAX_TEXT_CHARS:
         raise InputError(path, f"文件文字过多（{len(doc.text)} 字，上限 {MAX_TEXT_CHARS} 字）", "请确认选择的是草案文件")
     return finish(doc, kind)

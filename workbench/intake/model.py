@@ -49,6 +49,7 @@ class Document:
     date: date | None = None  # 成文/落款日期
     organ: str = ""  # 制定或作出机关
     notes: list[str] = field(default_factory=list)  # what intake noticed (tracked changes …)
+    ocr_confidence: float | None = None  # text recognised by OCR from a scan: Tesseract's mean confidence (0–100)
 
     @cached_property
     def norm(self) -> NormText:

@@ -1,4 +1,4 @@
-"""PDF drafts with a text layer (pypdf). A scanned PDF has none: say so."""
+"""PDF drafts: the text layer (pypdf); a scanned PDF, which has none, is read by offline OCR."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from workbench.errors import InputError
 from workbench.intake.model import Document
 
 
-def read_pdf(path: str) -> Document:
+def read_pdf(path: str, progress=None) -> Document:
     import logging
 
     from pypdf import PdfReader
@@ -37,5 +37,19 @@ def read_pdf(path: str) -> Document:
     for page in pages:
         items.extend((line, {}) for line in page.replace("\r", "").split("\n"))
     if not "".join(pages).strip():
-        raise InputError(path, "PDF 没有文字层（可能是扫描件）", "请取得 Word 版本，或先用 OCR 软件识别文字后再打开")
+        return _read_scanned(path, len(pages), progress)
     return Document.from_paragraphs(path, items, "pdf")
+
+
+def _read_scanned(path: str, pages: int, progress) -> Document:
+    from workbench.intake.ocr import read_scanned_pdf
+    from workbench.progress import NO_PROGRESS
+
+    recognised = read_scanned_pdf(path, pages, progress or NO_PROGRESS)
+    items = [(line, {}) for page in recognised.pages for line in page]
+    if not any(line.strip() for line, _ in items):
+        raise InputError(path, "PDF 没有文字层，文字识别也没有认出文字（扫描件可能太模糊或是空白页）", "请重新扫描或取得 Word 版本后再打开")
+    doc = Document.from_paragraphs(path, items, "pdf")
+    doc.ocr_confidence = recognised.confidence
+    doc.notes.insert(0, f"OCR 识别文字（扫描件，平均置信度 {recognised.confidence:.0f}%）：可能有错字，请与原件核对后再下结论。")
+    return doc
