@@ -69,7 +69,7 @@ class DocumentView(QTextEdit):
             else:
                 cursor.setBlockFormat(block_fmt)
             first = False
-            label = {"header": "页眉", "footer": "页脚"}.get(p.source)
+            label = {"header": "页眉", "footer": "页脚", "textbox": "文本框"}.get(p.source)
             cursor.insertText(f"{label if label else i + 1}\u2002", number_fmt)
             starts[i] = cursor.position()
             cursor.insertText(doc.text[p.start : p.end], heading_fmt if i == 0 else text_fmt)

@@ -4,7 +4,9 @@ Reading order: headers and footers first (each distinct one once), then body
 paragraphs and table cells as they stand, so that the body ends the text. Tracked insertions count as text, tracked
 deletions do not, comments are ignored. Automatic list numbering ("第一条",
 "（一）" produced by Word, not typed) is computed from numbering.xml and put in
-front of the paragraph, because reviewers and citations refer to it.
+front of the paragraph, because reviewers and citations refer to it. A text
+box (often the 文号 or a heading) is read once, as paragraphs of their own
+after the paragraph it is anchored in, not glued into that paragraph's text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,10 @@ W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_DEL, W_MOVEFROM, W_INSTR = qn("w:del"), qn("w:moveFrom"), qn("w:instrText")
 W_SDT, W_SDTCONTENT = qn("w:sdt"), qn("w:sdtContent")
 W_VAL = qn("w:val")
+W_TXBX = qn("w:txbxContent")
+# Word writes each text box twice: the DrawingML shape (mc:Choice) and a VML copy (mc:Fallback).
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_NOT_INLINE = (W_DEL, W_MOVEFROM, W_TXBX, MC_FALLBACK)
 
 _CN_DIGITS = "零一二三四五六七八九"
 
@@ -142,18 +148,23 @@ def paragraph_pieces(p_el):
     """(element, text) for each piece of a w:p's visible text, in order: w:t
     outside deletions, tabs of a run, line breaks. The one definition of what
     counts as a paragraph's text (the annotated export maps offsets back to
-    these elements)."""
-    for el in p_el.iter():
+    these elements). Text boxes are not part of it: they are read apart."""
+    for el in p_el.iter(W_T, W_TAB, W_BR, W_CR):
+        if _inside(el, _NOT_INLINE, p_el):
+            continue
         tag = el.tag
         if tag == W_T:
-            if not _inside(el, (W_DEL, W_MOVEFROM), p_el):
-                yield el, el.text or ""
+            yield el, el.text or ""
         elif tag == W_TAB:
             if el.getparent() is not None and el.getparent().tag == qn("w:r"):
                 yield el, "\t"
-        elif tag in (W_BR, W_CR):
-            if el.get(qn("w:type")) not in ("page", "column"):
-                yield el, "\n"
+        elif el.get(qn("w:type")) not in ("page", "column"):
+            yield el, "\n"
+
+
+def text_boxes(p_el) -> list:
+    """The text boxes anchored in ``p_el`` (each once: not the VML copy, not boxes inside boxes)."""
+    return [box for box in p_el.iter(W_TXBX) if not _inside(box, (MC_FALLBACK, W_TXBX), p_el)]
 
 
 def _paragraph_text(p_el) -> str:
@@ -201,25 +212,28 @@ def body_paragraphs(docx) -> list[BodyParagraph]:
         if label and not text.startswith(label):
             prefix = label + ("" if label.endswith(("条", "、", "）", ")", "章", "节")) else " ")
         items.append(BodyParagraph(p_el, prefix + text, len(prefix), dict(attrs, style=style_id)))
+        for box in text_boxes(p_el):
+            walk(box, source="textbox")
 
     table_count = 0
 
-    def walk(container):
+    def walk(container, **attrs):
         nonlocal table_count
         for child in container.iterchildren():
             if child.tag == W_P:
-                paragraph_item(child)
+                paragraph_item(child, **attrs)
             elif child.tag == W_TBL:
                 t = table_count
                 table_count += 1
                 for r, tr in enumerate(child.iterchildren(W_TR)):
                     for c, tc in enumerate(tr.iterchildren(W_TC)):
                         for p_el in tc.iter(W_P):
-                            paragraph_item(p_el, source="table", table=(t, r, c))
+                            if not _inside(p_el, (W_TXBX,), tc):  # a box's paragraphs come with its anchor
+                                paragraph_item(p_el, source="table", table=(t, r, c))
             elif child.tag == W_SDT:
                 content = child.find(W_SDTCONTENT)
                 if content is not None:
-                    walk(content)
+                    walk(content, **attrs)
 
     walk(docx.element.body)
     return items
@@ -234,10 +248,12 @@ def margin_paragraphs(docx) -> list[tuple[str, dict]]:
             if part.is_linked_to_previous and seen:
                 continue
             for p in part.paragraphs:
-                text = _paragraph_text(p._p).strip()
-                if text and (source, text) not in seen:
-                    seen.add((source, text))
-                    margins.append((text, {"source": source}))
+                boxed = [q for box in text_boxes(p._p) for q in box.iter(W_P) if not _inside(q, (W_TXBX,), box)]
+                for p_el in (p._p, *boxed):
+                    text = _paragraph_text(p_el).strip()
+                    if text and (source, text) not in seen:
+                        seen.add((source, text))
+                        margins.append((text, {"source": source}))
     return margins
 
 

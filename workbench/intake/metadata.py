@@ -42,7 +42,7 @@ def _to_date(m: re.Match) -> date | None:
 
 
 def _body_lines(doc: Document) -> list[str]:
-    return [doc.paragraph_text(i).strip() for i, p in enumerate(doc.paragraphs) if p.source in ("body", "table")]
+    return [doc.paragraph_text(i).strip() for i, p in enumerate(doc.paragraphs) if p.source in ("body", "table", "textbox")]
 
 
 # Wording that marks a decision addressed to a party, and wording that marks a

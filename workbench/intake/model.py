@@ -30,7 +30,7 @@ class DocumentKind(str, Enum):
 class Paragraph:
     start: int  # offset of the first character in Document.text
     end: int  # offset just past the last character
-    source: str = "body"  # body | table | header | footer
+    source: str = "body"  # body | table | textbox | header | footer
     table: tuple[int, int, int] | None = None  # (table, row, column) for table cells
     style: str = ""  # Word style name, e.g. "Heading 1"
 
