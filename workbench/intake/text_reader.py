@@ -50,10 +50,13 @@ def _strict_or_counted(data: bytes, encoding: str) -> tuple[str, int]:
     too: a run of replacement characters counts as one place.
     """
     try:
-        return data.decode(encoding), 0
+        text = data.decode(encoding)
     except UnicodeDecodeError:
-        pass
-    text = data.decode(encoding, errors="replace")
+        text = data.decode(encoding, errors="replace")
+    # A NUL character is no text: a damaged or misaligned spot, counted like an undecodable byte.
+    text = text.replace("\x00", REPLACEMENT)
+    if REPLACEMENT not in text:
+        return text, 0
     places = len(_REPLACEMENT_RUN.findall(text))
     # Replacement characters that were in the file as such are not errors.
     original = data.count(REPLACEMENT.encode("utf-8")) if encoding.startswith("utf-8") else 0
@@ -124,14 +127,14 @@ def decode(data: bytes, path: str = "") -> Decoded:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         enc = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         text, bad = _strict_or_counted(data[2:], enc)
-        if tolerated(bad, len(data)) and not _is_binary(text):
+        if tolerated(bad, len(data)) and not _is_binary(text) and _plausible(text):
             return _result(text, "UTF-16", bad)
         raise _undecodable(path)
 
     utf16 = _utf16_by_zeros(data)
     if utf16:
         text, bad = _strict_or_counted(data, utf16)
-        if tolerated(bad, len(data)) and "\x00" not in text and not _is_binary(text) and _plausible(text):
+        if tolerated(bad, len(data)) and not _is_binary(text) and _plausible(text):
             return _result(text, "UTF-16", bad)
 
     if b"\x00" in data[:SAMPLE_BYTES]:

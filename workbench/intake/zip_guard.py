@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 
 from workbench.errors import InputError
 from workbench.intake.limits import MAX_XML_BYTES
@@ -87,8 +88,10 @@ def safe_package(path: str) -> io.BytesIO:
                     else:
                         data = b""  # an image or embedded object: no text to read
                     rebuilt.writestr(info.filename, data)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, NotImplementedError, ValueError, RuntimeError):
-        # RuntimeError: an encrypted member; NotImplementedError: an unknown compression method.
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError,
+            RuntimeError):
+        # zlib.error: damaged deflate data; RuntimeError: an encrypted member; NotImplementedError: an unknown
+        # compression method.
         raise InputError(path, "文件已损坏，或不是 .docx 格式的 Word 文档", _REMEDY) from None
     out.seek(0)
     return out
