@@ -7,6 +7,29 @@ what went wrong and what to do. Anything else is a bug and is allowed to raise.
 
 from __future__ import annotations
 
+import errno
+
+# The operating system's reasons, said in Chinese (its own words are English on most machines).
+_OS_REASONS = {
+    errno.ENOENT: "文件或文件夹不存在",
+    errno.EACCES: "没有访问权限",
+    errno.EPERM: "操作不被允许",
+    errno.EROFS: "存储设备是只读的",
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EBUSY: "文件正被占用",
+    errno.EIO: "读写设备时出错（U盘被拔出或磁盘故障？）",
+    errno.ENAMETOOLONG: "文件名太长",
+    errno.ELOOP: "路径中的链接循环指向自身",
+    errno.EMFILE: "打开的文件太多",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Chinese."""
+    return _OS_REASONS.get(exc.errno, f"系统错误 {exc.errno}" if exc.errno else "系统错误")
+
 
 class WorkbenchError(Exception):
     """An expected failure with a message for the user (in Chinese)."""

@@ -10,7 +10,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from workbench.errors import InputError
+from workbench.errors import InputError, os_reason
 from workbench.intake.limits import MAX_FILE_BYTES, MAX_TEXT_CHARS, MAX_TEXT_FILE_BYTES
 from workbench.intake.metadata import detect_kind, read_metadata
 from workbench.intake.model import Document, DocumentKind, Paragraph
@@ -56,7 +56,7 @@ def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = Non
     except FileNotFoundError:
         raise InputError(path, "文件不存在", "请检查路径是否正确") from None
     except OSError as exc:
-        raise InputError(path, f"无法访问文件（{exc.strerror}）", "请检查文件权限或是否被其他程序占用") from None
+        raise InputError(path, f"无法访问文件（{os_reason(exc)}）", "请检查文件权限或是否被其他程序占用") from None
     if os.path.isdir(path):
         raise InputError(path, "这是一个文件夹，不是文件", "请选择其中的 .docx、.txt 或 .pdf 文件")
     if size == 0:
@@ -67,7 +67,7 @@ def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = Non
         with open(path, "rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise InputError(path, f"无法读取文件（{exc.strerror}）", "请检查文件权限或是否被其他程序占用") from None
+        raise InputError(path, f"无法读取文件（{os_reason(exc)}）", "请检查文件权限或是否被其他程序占用") from None
 
     fmt = _sniff(path, head)
     if fmt == "docx":

@@ -28,6 +28,7 @@ import sqlite3
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
+from workbench.errors import os_reason
 from workbench.log import schema
 from workbench.log.chain import canonical
 from workbench.log.errors import BundleError, raise_expected
@@ -124,7 +125,7 @@ def read_bundle(path) -> tuple[dict, list[dict]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise BundleError(f"无法读取合并包“{path}”（{exc.strerror or exc}）。请检查路径后重试。") from None
+        raise BundleError(f"无法读取合并包“{path}”（{os_reason(exc)}）。请检查路径后重试。") from None
     except UnicodeDecodeError:
         raise _bad(path, "这不是工作台导出的合并包") from None
     lines = text.splitlines(keepends=True)

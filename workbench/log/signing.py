@@ -27,7 +27,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from workbench.errors import WorkbenchError
+from workbench.errors import WorkbenchError, os_reason
 from workbench.paths import data_dir
 
 KEY_FILE = "signing-key.pem"
@@ -84,7 +84,7 @@ def installation_key() -> SigningKey:
         private = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError) as exc:
         raise WorkbenchError(
-            f"无法读取或建立本机的签名密钥“{path}”（{getattr(exc, 'strerror', None) or '文件已损坏'}）。"
+            f"无法读取或建立本机的签名密钥“{path}”（{os_reason(exc) if isinstance(exc, OSError) else '文件已损坏'}）。"
             "没有它无法对新记录签名，本次修改未写入。请检查数据文件夹的权限；密钥文件损坏时请从备份恢复。"
         ) from None
     if not isinstance(private, Ed25519PrivateKey):

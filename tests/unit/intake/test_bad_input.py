@@ -150,3 +150,15 @@ def test_wps_is_converted_by_libreoffice(legacy_doc, tmp_path):
     wps.write_bytes(legacy_doc.read_bytes())
     doc = load_document(wps)
     assert doc.format == "wps" and "须使用市建材公司" in doc.text
+
+
+def test_os_reasons_are_said_in_chinese(tmp_path):
+    from workbench.log import BundleError, ReviewLog
+
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)  # ELOOP: the OS would say "Too many levels of symbolic links"
+    message = message_for(loop)
+    assert "链接" in message and "symbolic" not in message
+    with ReviewLog.open(tmp_path / "log.sqlite3") as log, pytest.raises(BundleError) as info:
+        log.import_bundle(tmp_path / "none.bundle")
+    assert "不存在" in info.value.message and "No such file" not in info.value.message
