@@ -1,4 +1,4 @@
-"""Crash safety: SIGKILL a writing process at points it reports, 120 times.
+"""Crash safety: SIGKILL a writing process at points it reports, 80 times.
 
 A forked child (cheap: no interpreter start-up) opens the log and writes
 without pause: reviews with many findings, dispositions, opinions, edits,
@@ -23,7 +23,7 @@ import pytest
 
 from workbench.log import ReviewLog
 
-KILLS = 120
+KILLS = 80
 FILES = 4  # rotate files so kills also land while a new log is being created
 SEED = 20261016  # fixed: a failure names its kill and can be run again as it was
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
