@@ -22,13 +22,36 @@ _constructor = yaml.SafeLoader("")
 _LOOKS_LIKE_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 
 
+# PyYAML's problems in English → what a legal staff member editing the file can act on.
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "此处不能写“键: 值”（上一行的引号或括号未闭合，或冒号后的值里又有“: ”？）"),
+    ("could not find expected ':'", "缺少“:”（键与值之间须用英文冒号加空格分开）"),
+    ("did not find expected key", "缩进不一致，或缺少键"),
+    ("did not find expected '-' indicator", "列表项缩进不一致（每项应以“- ”开头并对齐）"),
+    ("expected <block end>", "缩进不一致"),
+    ("that cannot start any token", "含有不能出现在此处的字符（多为制表符 Tab：请改用空格缩进）"),
+    ("found unexpected end of stream", "文件在引号或括号闭合之前就结束了"),
+    ("found undefined alias", "使用了未定义的别名（*）"),
+    ("while scanning a quoted scalar", "引号未闭合"),
+    ("while parsing a flow", "方括号或花括号未闭合"),
+)
+
+
+def _problem(exc: yaml.MarkedYAMLError) -> str:
+    english = f"{exc.context or ''} {exc.problem or ''}"
+    for phrase, chinese in _YAML_PROBLEMS:
+        if phrase in english:
+            return chinese
+    return f"无法解析（{(exc.problem or exc.context or '').strip()}）"
+
+
 def compose(text: str, path: str, error: type[RuleFileError] = RuleFileError):
     """The root node of ``text`` (None for an empty file); a syntax error names its line."""
     try:
         return yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise error(path, mark.line + 1 if mark else None, f"YAML 格式错误：{exc.problem or exc.context}") from None
+        raise error(path, mark.line + 1 if mark else None, f"YAML 格式错误：{_problem(exc)}") from None
 
 
 class NodeReader:

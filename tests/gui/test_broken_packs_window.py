@@ -39,6 +39,7 @@ def test_window_starts_marks_the_missing_pack_and_says_file_and_line(make_window
     assert box is not None and box.isVisible()
     assert str(broken_rules) in box.text() and "第 6 行" in box.text()
     window.grab().save(str(tmp_path / "window.png"))
+    box.grab().save(str(tmp_path / "startup-box.png"))
     box.close()
     window.open_paths([draft_docx], particulars=PARTICULARS)  # the other packs still check the draft
     wait_idle(qtbot, window, timeout=120000)
