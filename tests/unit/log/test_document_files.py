@@ -48,6 +48,7 @@ def test_a_log_written_before_document_files_is_upgraded_on_open(tmp_path):
     conn.executescript(
         "DROP TABLE document_files; DELETE FROM _sqlite_migrations WHERE name = '0002_document_files';"
         "DROP TABLE letters; DELETE FROM _sqlite_migrations WHERE name = '0003_letters';"
+        "DROP TABLE signatures; DELETE FROM _sqlite_migrations WHERE name = '0004_signatures';"
         "PRAGMA user_version = 1;"
     )
     conn.close()
