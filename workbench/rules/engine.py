@@ -202,14 +202,20 @@ class Engine:
         # The act may be named in several alternatives: act, act2, act3 …
         act_groups = [[g for g in p.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())] for p, _ in patterns]
         covered = {p for h in rule_hits if h[ROLE] == EXCLUDE for p in range(h[START], h[END])}
-        for s, e in _candidate_units(rule_hits, seg, rule.match.within):
-            if unless is not None and unless.search(shadow, s, e):
-                continue
+        within = rule.match.within
+        # Neighbouring candidate units are searched as one run (one finditer
+        # call instead of one per sentence); a match that crosses from one
+        # unit into the next is dropped, as a search per unit would never see it.
+        for run_s, run_e in _runs(sorted(set(_candidate_units(rule_hits, seg, within)))):
+            blocked = {seg.unit(within, m.start())[0] for m in unless.finditer(shadow, run_s, run_e)} if unless is not None else ()
             found = []
             for (pattern, starts), groups in zip(patterns, act_groups):
-                for match in _matches(pattern, starts, shadow, s, e):
+                for match in _matches(pattern, starts, shadow, run_s, run_e):
                     ms, me = match.span()
                     if me <= ms or (covered and any(p in covered for p in range(ms, me))):
+                        continue
+                    unit, _us, ue = seg.unit(within, ms)
+                    if me > ue or unit in blocked:
                         continue
                     found.append((ms, me, next((match.start(g) for g in groups if match.start(g) >= 0), ms)))
             # As one alternation would: leftmost first, then longest, none overlapping.
@@ -335,6 +341,20 @@ def _message(rule: Rule, matched: str, hit: CheckHit | None) -> str:
     for key, value in (hit.values if hit else {}).items():
         message = message.replace("{" + key + "}", str(value))
     return message
+
+
+def _runs(units: list[tuple[int, int]]):
+    """Sorted (start, end) units merged where one ends where the next begins."""
+    run_s = run_e = None
+    for s, e in units:
+        if run_e is not None and s <= run_e:
+            run_e = max(run_e, e)
+            continue
+        if run_e is not None:
+            yield run_s, run_e
+        run_s, run_e = s, e
+    if run_e is not None:
+        yield run_s, run_e
 
 
 def _matches(pattern: re.Pattern, starts: re.Pattern | None, text: str, s: int, e: int):

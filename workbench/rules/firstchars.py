@@ -83,8 +83,31 @@ def first_characters(pattern: str) -> str | None:
     return "".join(sorted(chars))
 
 
+def skips_by_itself(pattern: str) -> bool:
+    """Does the regex engine itself skip impossible starts for ``pattern``?
+
+    It does when the pattern (inside leading groups) opens with a literal, a
+    character class, or a choice whose every branch opens with a literal
+    (CPython's ``_get_charset_prefix``); then ``finditer`` is fastest as it is.
+    """
+    items = _p.parse(pattern)
+    while items and items[0][0] is _c.SUBPATTERN and not items[0][1][1] and not items[0][1][2]:
+        items = items[0][1][-1]
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (_c.LITERAL, _c.IN):
+        return True
+    if op is _c.BRANCH:
+        return all(branch and branch[0][0] is _c.LITERAL for branch in av[1])
+    return False
+
+
 def start_finder(pattern: str) -> re.Pattern | None:
-    """A one-class regex that finds where ``pattern`` could start, or None."""
+    """A one-class regex that finds where ``pattern`` could start, or None
+    (also when the engine skips impossible starts by itself)."""
+    if skips_by_itself(pattern):
+        return None
     chars = first_characters(pattern)
     if chars is None:
         return None

@@ -27,6 +27,8 @@ from workbench.rules.entities import NAMED_OPERATOR, PLACE
 from workbench.yaml_nodes import NodeReader, compose
 
 _MACRO_RE = re.compile(r"\{([a-z_]+)\}")
+# What stands before a class that opens a branch: ( or (?: or (?P<name> or |.
+_BRANCH_OPEN_RE = re.compile(r"(?:\((?:\?:|\?P<\w+>)?|(?<!\\)\|)$")
 _BUILTIN = {"named": NAMED_OPERATOR + "+", "place": PLACE + "+"}
 _REGEX_META = set(".^$*+?{}[]\\|()")
 LEXICON_KEYS = {"classes", "entities"}
@@ -51,7 +53,14 @@ class Lexicon:
             words = self.classes.get(name)
             if words is None:
                 return m.group(0)
-            return "(?:" + "|".join(self.expand(w, _depth + 1) for w in words) + ")"
+            inner = "|".join(self.expand(w, _depth + 1) for w in words)
+            # A class that is a whole branch of an alternation (({must}|须有)…)
+            # joins it without a group of its own: the regex engine then sees
+            # one flat choice of words and can skip positions no word starts at.
+            before, after = pattern[: m.start()], pattern[m.end() :]
+            if (not before or _BRANCH_OPEN_RE.search(before)) and after[:1] in ("|", ")", ""):
+                return inner
+            return "(?:" + inner + ")"
 
         return _MACRO_RE.sub(one, pattern)
 
