@@ -350,6 +350,7 @@ def report(target: str | Path, engine: Engine | None = None, verbose: bool = Fal
                 lines += _report_library([c for p in case_files for c in load_cases(p)], fc / "clean_lookalikes.jsonl", verbose)
             if normative.is_dir():
                 lines += _report_clean(normative, engine, verbose)
+                lines += _report_legality(target, engine, verbose)
             if penalties.is_dir():
                 lines += _report_penalties(penalties, engine, verbose, labels)
         elif target.name == "penalty_decisions":
@@ -491,6 +492,70 @@ def _report_penalties(path: Path, engine: Engine, verbose: bool, labels_path=Non
     lines.append(f"  其他“错误”“警示”中未标注为真实问题的（误报）：{len(false_findings)} 项")
     lines += [f"    {x}" for x in false_findings]
     lines += _report_variants(path, labels, engine, verbose)
+    return lines + [""]
+
+
+def _legality_passage_findings(text: str, engine: Engine, path: str = "") -> list[Finding]:
+    doc = document_from_text(text, kind="normative", path=path)
+    return [f for f in engine.check(doc, reviews=("legality",)) if f.paragraph is not None]
+
+
+@dataclass
+class LegalityResult:
+    recall: dict[str, Recall]  # category key (and "all") → found / category right
+    missed: list[tuple[str, str]]  # (category, clause)
+    lawful_flagged: list[tuple[str, list[Finding]]]
+    lawful_total: int
+    real: list[CleanResult]
+
+
+def evaluate_legality(shared: Path, engine: Engine, clauses) -> LegalityResult:
+    """The legality pack on the hand-written clauses and on published lawful texts
+    (``shared/eval/normative_documents`` and the clause set's ``real_lawful`` list)."""
+    recall: dict[str, Recall] = defaultdict(Recall)
+    missed = []
+    for category, clause in clauses.unlawful:
+        found = _legality_passage_findings(clause, engine)
+        ok = any(f.category == category for f in found)
+        for key in ("all", category):
+            recall[key].total += 1
+            recall[key].found += bool(found)
+            recall[key].category_ok += ok
+        if not ok:
+            missed.append((category, clause))
+    flagged = [(c, f) for c in clauses.lawful if (f := _legality_passage_findings(c, engine))]
+    paths = _files(shared / "eval" / "normative_documents") if (shared / "eval" / "normative_documents").is_dir() else []
+    paths += [shared / p for p in clauses.real_lawful if (shared / p).is_file()]
+    real = []
+    for path in paths:
+        _, body = split_header(path.read_text(encoding="utf-8"))
+        real.append(CleanResult(str(path), len(body), _legality_passage_findings(body, engine, str(path))))
+    return LegalityResult(dict(recall), missed, flagged, len(clauses.lawful), real)
+
+
+def _report_legality(eval_root: Path, engine: Engine, verbose: bool) -> list[str]:
+    from workbench.evaluation_labels import load_legality_clauses
+
+    clauses = load_legality_clauses()
+    if clauses is None:
+        return ["== 合法性审核：没有评测条款文件（源码仓库的 tests/fixtures/eval/legality_clauses.yaml），略过", ""]
+    res = evaluate_legality(eval_root.resolve().parent, engine, clauses)
+    labels = CATEGORIES["legality"]
+    lines = [f"== 合法性审核：{clauses.path}（违法条款 {res.recall.get('all', Recall()).total} 条，合法条款 {res.lawful_total} 条）",
+             res.recall.get("all", Recall()).line("违法条款")]
+    for key, label in labels.items():
+        if key in res.recall:
+            lines.append("  " + res.recall[key].line(f"{label}（{key}）"))
+    lines += [f"  未检出或类别不一致：{cat} {clause}" for cat, clause in res.missed]
+    lines.append(f"合法条款误报：{len(res.lawful_flagged)}/{res.lawful_total}")
+    lines += [f"  {clause[:40]}：" + "、".join(sorted({f.rule for f in found})) for clause, found in res.lawful_flagged]
+    chars = sum(r.chars for r in res.real)
+    lines.append(f"已公布的合法文本（按规范性文件审查，只计合法性审核、定位到原文的提示）：{len(res.real)} 件 {chars} 字，"
+                 f"{sum(len(r.findings) for r in res.real)} 项，每万字 {per_10k(res.real, 'findings'):.2f} 项")
+    for r in res.real:
+        if r.findings or verbose:
+            lines.append(f"  {Path(r.path).name}：{len(r.findings)} 项")
+            lines += [f"      {f.rule}  {f.matched}  {f.excerpt[:60]}" for f in r.findings]
     return lines + [""]
 
 

@@ -21,6 +21,7 @@ from workbench.rules.model import Finding
 
 DEFAULT_LABELS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "eval" / "penalty_labels.yaml"
 LABELS_HINT = "源码仓库中的 tests/fixtures/eval/penalty_labels.yaml"
+DEFAULT_LEGALITY_CLAUSES = DEFAULT_LABELS.with_name("legality_clauses.yaml")
 
 
 class LabelError(ValueError):
@@ -127,3 +128,31 @@ def evaluate_variant(variant: Variant, body: str, engine, element_rules: set[str
     if variant.no_missing_elements:
         problems += [f"片段不应报缺少要素 {r}" for r in sorted(fired & element_rules)]
     return VariantResult(variant, doc.kind.value, findings, problems)
+
+
+@dataclass
+class LegalityClauses:
+    """Hand-written clauses for the legality pack: unlawful ones with their category,
+    lawful look-alikes, and the published lawful texts (paths under shared/) to count on."""
+    unlawful: list[tuple[str, str]] = field(default_factory=list)  # (category key, clause)
+    lawful: list[str] = field(default_factory=list)
+    real_lawful: list[str] = field(default_factory=list)
+    path: str = ""
+
+
+def load_legality_clauses(path: str | Path | None = None) -> LegalityClauses | None:
+    """The legality clause set, or None when the source repository's file is not there
+    (an installed copy has no tests/: the measurement is then left out)."""
+    path = Path(path) if path else DEFAULT_LEGALITY_CLAUSES
+    if not path.is_file():
+        return None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return LegalityClauses(
+            unlawful=[(str(c["category"]), str(c["clause"])) for c in data.get("unlawful") or ()],
+            lawful=[str(c) for c in data.get("lawful") or ()],
+            real_lawful=[str(p) for p in data.get("real_lawful") or ()],
+            path=str(path),
+        )
+    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        raise LabelError(f"合法性审核评测条款文件“{path}”无法读取（{exc}）：每条违法条款须有 category 与 clause") from None
