@@ -501,20 +501,21 @@ def _legality_passage_findings(text: str, engine: Engine, path: str = "") -> lis
 
 
 @dataclass
-class LegalityResult:
+class LegalityRoundResult:
+    name: str
+    note: str
     recall: dict[str, Recall]  # category key (and "all") → found / category right
     missed: list[tuple[str, str]]  # (category, clause)
     lawful_flagged: list[tuple[str, list[Finding]]]
     lawful_total: int
-    real: list[CleanResult]
 
 
-def evaluate_legality(shared: Path, engine: Engine, clauses) -> LegalityResult:
-    """The legality pack on the hand-written clauses and on published lawful texts
-    (``shared/eval/normative_documents`` and the clause set's ``real_lawful`` list)."""
+def evaluate_legality_round(rnd, engine: Engine) -> LegalityRoundResult:
+    """A round of hand-written clauses: each unlawful clause must draw a legality finding of
+    its category, each lawful one none anchored in the text."""
     recall: dict[str, Recall] = defaultdict(Recall)
     missed = []
-    for category, clause in clauses.unlawful:
+    for category, clause in rnd.unlawful:
         found = _legality_passage_findings(clause, engine)
         ok = any(f.category == category for f in found)
         for key in ("all", category):
@@ -523,14 +524,20 @@ def evaluate_legality(shared: Path, engine: Engine, clauses) -> LegalityResult:
             recall[key].category_ok += ok
         if not ok:
             missed.append((category, clause))
-    flagged = [(c, f) for c in clauses.lawful if (f := _legality_passage_findings(c, engine))]
-    paths = _files(shared / "eval" / "normative_documents") if (shared / "eval" / "normative_documents").is_dir() else []
-    paths += [shared / p for p in clauses.real_lawful if (shared / p).is_file()]
-    real = []
+    flagged = [(c, f) for c in rnd.lawful if (f := _legality_passage_findings(c, engine))]
+    return LegalityRoundResult(rnd.name, rnd.note, dict(recall), missed, flagged, len(rnd.lawful))
+
+
+def evaluate_legality_real(shared: Path, engine: Engine, real_lawful: list[str]) -> list[CleanResult]:
+    """Legality passage findings on published lawful texts: ``shared/eval/normative_documents``
+    and the clause file's ``real_lawful`` paths (under ``shared``)."""
+    folder = shared / "eval" / "normative_documents"
+    paths = (_files(folder) if folder.is_dir() else []) + [shared / p for p in real_lawful if (shared / p).is_file()]
+    out = []
     for path in paths:
         _, body = split_header(path.read_text(encoding="utf-8"))
-        real.append(CleanResult(str(path), len(body), _legality_passage_findings(body, engine, str(path))))
-    return LegalityResult(dict(recall), missed, flagged, len(clauses.lawful), real)
+        out.append(CleanResult(str(path), len(body), _legality_passage_findings(body, engine, str(path))))
+    return out
 
 
 def _report_legality(eval_root: Path, engine: Engine, verbose: bool) -> list[str]:
@@ -539,23 +546,26 @@ def _report_legality(eval_root: Path, engine: Engine, verbose: bool) -> list[str
     clauses = load_legality_clauses()
     if clauses is None:
         return ["== 合法性审核：没有评测条款文件（源码仓库的 tests/fixtures/eval/legality_clauses.yaml），略过", ""]
-    res = evaluate_legality(eval_root.resolve().parent, engine, clauses)
     labels = CATEGORIES["legality"]
-    lines = [f"== 合法性审核：{clauses.path}（违法条款 {res.recall.get('all', Recall()).total} 条，合法条款 {res.lawful_total} 条）",
-             res.recall.get("all", Recall()).line("违法条款")]
-    for key, label in labels.items():
-        if key in res.recall:
-            lines.append("  " + res.recall[key].line(f"{label}（{key}）"))
-    lines += [f"  未检出或类别不一致：{cat} {clause}" for cat, clause in res.missed]
-    lines.append(f"合法条款误报：{len(res.lawful_flagged)}/{res.lawful_total}")
-    lines += [f"  {clause[:40]}：" + "、".join(sorted({f.rule for f in found})) for clause, found in res.lawful_flagged]
-    chars = sum(r.chars for r in res.real)
-    lines.append(f"已公布的合法文本（按规范性文件审查，只计合法性审核、定位到原文的提示）：{len(res.real)} 件 {chars} 字，"
-                 f"{sum(len(r.findings) for r in res.real)} 项，每万字 {per_10k(res.real, 'findings'):.2f} 项")
-    for r in res.real:
+    lines = [f"== 合法性审核：{clauses.path}（只计合法性审核、定位到原文的提示）"]
+    for rnd in clauses.rounds:
+        res = evaluate_legality_round(rnd, engine)
+        lines.append(f"  {res.name}（{res.note}）")
+        lines.append("  " + res.recall.get("all", Recall()).line("违法条款"))
+        for key, label in labels.items():
+            if key in res.recall:
+                lines.append("    " + res.recall[key].line(f"{label}（{key}）"))
+        lines += [f"    未检出或类别不一致：{cat} {clause}" for cat, clause in res.missed]
+        lines.append(f"    合法条款误报：{len(res.lawful_flagged)}/{res.lawful_total}")
+        lines += [f"      {clause[:40]}：" + "、".join(sorted({f.rule for f in found})) for clause, found in res.lawful_flagged]
+    real = evaluate_legality_real(eval_root.resolve().parent, engine, clauses.real_lawful)
+    chars = sum(r.chars for r in real)
+    lines.append(f"  已公布的合法文本（按规范性文件审查）：{len(real)} 件 {chars} 字，"
+                 f"{sum(len(r.findings) for r in real)} 项，每万字 {per_10k(real, 'findings'):.2f} 项")
+    for r in real:
         if r.findings or verbose:
-            lines.append(f"  {Path(r.path).name}：{len(r.findings)} 项")
-            lines += [f"      {f.rule}  {f.matched}  {f.excerpt[:60]}" for f in r.findings]
+            lines.append(f"    {Path(r.path).name}：{len(r.findings)} 项")
+            lines += [f"        {f.rule}  {f.matched}  {f.excerpt[:60]}" for f in r.findings]
     return lines + [""]
 
 

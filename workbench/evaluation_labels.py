@@ -131,11 +131,19 @@ def evaluate_variant(variant: Variant, body: str, engine, element_rules: set[str
 
 
 @dataclass
+class ClauseRound:
+    """One round of hand-written legality clauses (see the file's header for how each was made)."""
+    name: str
+    note: str
+    unlawful: list[tuple[str, str]]  # (category key, clause)
+    lawful: list[str]
+
+
+@dataclass
 class LegalityClauses:
-    """Hand-written clauses for the legality pack: unlawful ones with their category,
-    lawful look-alikes, and the published lawful texts (paths under shared/) to count on."""
-    unlawful: list[tuple[str, str]] = field(default_factory=list)  # (category key, clause)
-    lawful: list[str] = field(default_factory=list)
+    """Rounds of hand-written clauses for the legality pack, and the published lawful
+    texts (paths under shared/) to count findings on."""
+    rounds: list[ClauseRound] = field(default_factory=list)
     real_lawful: list[str] = field(default_factory=list)
     path: str = ""
 
@@ -148,11 +156,12 @@ def load_legality_clauses(path: str | Path | None = None) -> LegalityClauses | N
         return None
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        return LegalityClauses(
-            unlawful=[(str(c["category"]), str(c["clause"])) for c in data.get("unlawful") or ()],
-            lawful=[str(c) for c in data.get("lawful") or ()],
-            real_lawful=[str(p) for p in data.get("real_lawful") or ()],
-            path=str(path),
-        )
-    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError) as exc:
-        raise LabelError(f"合法性审核评测条款文件“{path}”无法读取（{exc}）：每条违法条款须有 category 与 clause") from None
+        rounds = [
+            ClauseRound(str(name), str(r.get("note", "")),
+                        [(str(c["category"]), str(c["clause"])) for c in r.get("unlawful") or ()],
+                        [str(c) for c in r.get("lawful") or ()])
+            for name, r in (data.get("rounds") or {}).items()
+        ]
+        return LegalityClauses(rounds, [str(p) for p in data.get("real_lawful") or ()], str(path))
+    except (yaml.YAMLError, UnicodeDecodeError, KeyError, TypeError, AttributeError) as exc:
+        raise LabelError(f"合法性审核评测条款文件“{path}”无法读取（{exc}）：每轮须有 unlawful 与 lawful，每条违法条款须有 category 与 clause") from None
