@@ -35,6 +35,10 @@ import re
 from workbench.text.segment import Segments
 
 PROHIBITION_WORDS = ("不得", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
+# 取消/清理/废止 also name a sanction or a task (取消其资格、清理所产生的费用):
+# they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
+_ABOLISH_WORDS = ("取消", "清理", "废止")
+_ABOLISHED_OBJECT_RE = re.compile(r"[^，。；]{0,12}?(?:限制|规定|审批|门槛|壁垒|做法|措施|政策|条件|要求|文件)")
 _PROHIBITION_RE = re.compile("|".join(sorted(PROHIBITION_WORDS, key=len, reverse=True)))
 # Words that also name an aim: after 为/为了/以/旨在 they open a purpose clause.
 _AIM_WORDS = ("杜绝", "防止", "避免")
@@ -110,6 +114,8 @@ def _prohibition_before(fragment: str, extended: str | None = None):
         found = m
     if found is None or _is_purpose(fragment, found):
         return None
+    if found.group() in _ABOLISH_WORDS and not _ABOLISHED_OBJECT_RE.match(extended or fragment, found.end()):
+        return None
     if _MARKET_PARTY_RE.search(fragment[: found.start()]) and not _RESTRICTING_VERB_RE.match(extended or fragment, found.end()):
         return None
     return found
@@ -184,7 +190,11 @@ _NEGATED_MARKER_RE = re.compile(r"(?:不|未|没有|拒不|违反)[^，。；]{0
 # A sentence that opens by grounding what follows: 依照《……》第×条规定，……
 _GROUNDING_LEAD_RE = re.compile(
     r"\s*(?:第[一二三四五六七八九十百千\d]+条\s*)?(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])?\s*"
-    r"(?:依照|依据|根据|按照)[^，。；\n]{0,60}?(?:规定|要求)[，：]"
+    r"(?:依照|依据|根据|按照)[^，。；\n]{0,60}?(?:规定|要求|第[一二三四五六七八九十百千零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?(?:第（[一二三四五六七八九十\d]+）项)?)[，：]"
+)
+# …or a clause that grounds what follows a condition: ……的，依照《……》第×条的规定，处……
+_GROUNDING_CLAUSE_RE = re.compile(
+    r"(?:依照|依据|根据|按照)《[^》]{2,40}》[^，。；\n]{0,30}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)[^，。；\n]{0,4}[，：]"
 )
 
 
@@ -204,6 +214,11 @@ def restating(text: str, seg: Segments, act: int) -> bool:
     _, sentence_start, _ = seg.unit("sentence", act)
     if act - sentence_start <= _SENTENCE_LEAD_REACH:
         if _GROUNDING_LEAD_RE.match(text, sentence_start, act):
+            return True
+    # The clause just before the act's clause may ground it (……的，依照《…》第×条规定，处……).
+    if clause_start > sentence_start:
+        _, prev_start, _ = seg.unit("clause", clause_start - 1)
+        if prev_start >= max(sentence_start, act - _SENTENCE_LEAD_REACH) and _GROUNDING_CLAUSE_RE.match(text, prev_start, clause_start):
             return True
     return False
 

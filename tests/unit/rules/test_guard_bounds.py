@@ -36,3 +36,20 @@ def test_a_restating_marker_far_back_in_one_long_sentence_grounds_nothing():
     text = "依法" + FILLER + ACT_CLAUSE
     act = len(text) - len(ACT_CLAUSE)
     assert not guards.restating(text, Segments(text), act)
+
+
+def _restates(text: str, act_word: str) -> bool:
+    return guards.restating(text, Segments(text), text.index(act_word))
+
+
+def test_a_citation_of_an_article_grounds_what_follows_it():
+    assert _restates("依照《中华人民共和国行政处罚法》第七十二条，处罚款。", "处罚款")
+    assert _restates("逾期不缴纳的，依照《中华人民共和国行政强制法》第四十五条的规定，加处罚款。", "加处罚款")
+    assert not _restates("逾期不按规定缴纳的，处三百元罚款。", "处三百元")
+
+
+def test_cancelling_a_sanction_is_no_prohibition_but_cancelling_a_restriction_is():
+    sanction = "对违法企业，取消其排污指标并责令关闭。"
+    assert not guards.prohibited(sanction, Segments(sanction), sanction.index("责令"))
+    reform = "取消对外地企业设置的限制，由某公司统一经营。"
+    assert guards.prohibited(reform, Segments(reform), reform.index("设置"))
