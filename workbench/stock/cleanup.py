@@ -82,30 +82,30 @@ def _cn_date(d) -> str:
 
 
 def repealed_citations(doc: Document, as_of: date) -> list[Reason]:
-    """One reason per distinct repealed citation, with the 法典 article that now governs each cited article."""
+    """One reason per repealed law cited, naming the articles cited and the 法典 article that now governs each."""
     registry = default_registry()
-    seen: dict[str, Reason] = {}
+    laws: dict[str, tuple] = {}  # title → (verdict, {article ref text: successors})
     for c in find_citations(doc.norm.text):
         v = registry.verdict(c.title, as_of)
         if v.state != "repealed":
             continue
-        cited = f"《{v.entry.title}》" + "、".join(
-            f"第{cn(r.article)}条" + (f"第（{cn(r.item)}）项" if r.item else "") for r in c.refs)
-        if cited in seen:
-            continue
-        ev = v.event
-        text = f"引用的{cited}已于{_cn_date(ev.on)}废止" + (f"（《{ev.by}》{ev.article}）" if ev.by else "")
-        successors = []
+        _, refs = laws.setdefault(v.entry.title, (v, {}))
         for r in c.refs:
-            for m in registry.replacement(v.entry, r.article, r.item):
-                successors.append(f"第{cn(r.article)}条" + (f"第（{cn(r.item)}）项" if r.item else "")
-                                  + f"现为《{m.to_law}》{m.to_article}")
-        if successors:
-            text += "；" + "，".join(dict.fromkeys(successors))
-        elif ev.by:
-            text += f"；应改引《{ev.by}》相应条文"
-        seen[cited] = Reason("repealed", text, "registry")
-    return list(seen.values())
+            ref = f"第{cn(r.article)}条" + (f"第（{cn(r.item)}）项" if r.item else "")
+            refs.setdefault(ref, [f"《{m.to_law}》{m.to_article}" for m in registry.replacement(v.entry, r.article, r.item)])
+    out = []
+    for title, (v, refs) in laws.items():
+        ev = v.event
+        text = f"引用的《{title}》" + ("、".join(refs) if refs else "") + f"已于{_cn_date(ev.on)}废止"
+        text += f"（《{ev.by}》{ev.article}）" if ev.by else ""
+        mapped = [f"{ref}现为{'、'.join(dict.fromkeys(to))}" for ref, to in refs.items() if to]
+        if mapped:
+            text += "；" + "，".join(mapped)
+        unmapped = [ref for ref, to in refs.items() if not to]
+        if ev.by and (unmapped or not refs):
+            text += f"；{'、'.join(unmapped) if unmapped else '其'}应改引《{ev.by}》相应条文"
+        out.append(Reason("repealed", text, "registry"))
+    return out
 
 
 def _finding_reason(doc: Document, f) -> Reason:
