@@ -95,6 +95,7 @@ class Issued:
     effective: date
     expires: date | None  # as stated or inferred (5 / 2 years)
     kind: str  # what was built in: repeal | amend | unlawful | lapse | period | expiring | continue | real
+    law: str = ""  # the law it cites
 
 
 def _validity_clause(rng, kind: str, effective: date, issued: date, provisional: bool) -> tuple[str, date | None]:
@@ -174,7 +175,7 @@ def build_issued(folder: Path, n: int, *, as_of: date = date(2026, 8, 15), seed:
             for line in lines:
                 doc.add_paragraph(line)
             doc.save(path)
-        out.append(Issued(path, title, number, issued, effective, expires, kind))
+        out.append(Issued(path, title, number, issued, effective, expires, kind, law))
     for j, (title, body) in enumerate(opinions):
         path = folder / f"部委-{j + 1}.txt"
         path.write_text(f"{title}\n{body}\n", encoding="utf-8")

@@ -83,19 +83,23 @@ def is_provisional(title: str) -> bool:
 
 # The document speaking of itself: 本办法自…起施行 / 本通知有效期五年.
 _SELF_RE = re.compile(r"本(?:办法|规定|通知|意见|细则|实施细则|决定|方案|规则|文件|公告|通告|指南|指引|标准|制度|措施|规范|要点|规程|条例)")
-_SELF_REACH = 12  # characters between 本办法 and 自/有效期
-_TAIL = 0.7  # without 本…, a clause in the last 30 % of the text (where 施行 clauses stand)
+_SENTENCE_START = re.compile(r"[。；！？\n][^。；！？\n]*$")
 
 
 def _own_clause(text: str, pattern: re.Pattern) -> re.Match | None:
     """The clause about the document itself, not one quoted about another instrument
-    (新条例（自2017年10月1日起施行）…)."""
-    matches = list(pattern.finditer(text))
-    for m in matches:
-        if _SELF_RE.search(text[max(0, m.start() - _SELF_REACH): m.start() + 1]):
-            return m
-    tail = [m for m in matches if m.start() >= len(text) * _TAIL]
-    return tail[-1] if tail else None
+    (新条例（自2017年10月1日起施行）…): its sentence names the document (本办法…) before it,
+    else names no other instrument (《…》); the last such clause wins, as 施行 clauses close a text."""
+    own, plain = None, None
+    for m in pattern.finditer(text):
+        head = text[max(0, m.start() - 200): m.start()]
+        cut = _SENTENCE_START.search(head)
+        sentence = head[cut.start() + 1:] if cut else head
+        if _SELF_RE.search(sentence):
+            own = m
+        elif "《" not in sentence and "（" not in sentence[-3:]:
+            plain = m
+    return own or plain
 
 
 def read_validity(doc: Document, issued: date | None = None, title: str | None = None) -> Validity:
