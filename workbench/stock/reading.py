@@ -16,6 +16,7 @@ from pathlib import Path
 
 from workbench.errors import InputError
 from workbench.intake import SUPPORTED_SUFFIXES, Document, load_document
+from workbench.intake.metadata import DOC_NUMBER_RE
 from workbench.log.stock import FileInput
 from workbench.progress import NO_PROGRESS, Progress
 from workbench.stock.validity import read_validity
@@ -61,7 +62,8 @@ def read_party(doc: Document) -> str:
     if m:
         return m.group("name").strip()
     for i in range(min(len(doc.paragraphs), 12)):
-        line = doc.paragraph_text(i).strip().rstrip("：:")
+        # "豫0927环罚决字〔2025〕6号台前县宏轩电器厂": a web page ran the 文号 and the party together.
+        line = DOC_NUMBER_RE.sub("", doc.paragraph_text(i).replace(" ", "")).strip().rstrip("：:")
         if 4 <= len(line) <= 40 and line.endswith(_ORG_SUFFIXES) and "局" not in line[-3:]:
             return line
     return ""

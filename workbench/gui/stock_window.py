@@ -1,0 +1,165 @@
+"""The stock window: the register of issued documents, 到期提醒, 清理 and 案卷评查, one tab each.
+
+Slow work (reading a folder, re-checking hundreds of documents) runs off the GUI thread
+through ``tasks.run_in_background`` on a log connection of its own (SQLite connections
+stay on their thread); the tabs re-read the log when it is done. Progress shows in the
+window's status bar with a cancel button.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTabWidget
+
+from workbench.errors import WorkbenchError
+from workbench.gui.tasks import run_in_background
+from workbench.log import ReviewLog
+from workbench.log.stock import StockRecords
+from workbench.progress import Cancelled, Progress
+from workbench.stock.model import DEFAULT_REMINDER_DAYS
+
+TAB_ISSUED, TAB_REMINDERS, TAB_CLEANUP, TAB_CASES = range(4)
+
+
+class _Relay(QObject):
+    stepped = Signal(str, float)
+
+
+class StockWindow(QMainWindow):
+    """Opened from the main window's 存量 menu; ``main`` is that window (to open a review)."""
+
+    def __init__(self, main):
+        super().__init__(main)
+        from workbench.gui.cases_view import CasesView
+        from workbench.gui.cleanup_view import CleanupView
+        from workbench.gui.issued_view import IssuedView, RemindersView
+
+        self.main = main
+        self.setWindowTitle("规范性文件清理与案卷评查")
+        self.setWindowFlag(Qt.Window, True)
+        self.resize(1280, 780)
+        self.busy = False
+        self.token: Progress | None = None
+        self.relay = _Relay(self)
+        self.relay.stepped.connect(self._on_step)
+        self.tabs = QTabWidget()
+        self.issued_view = IssuedView(self)
+        self.reminders_view = RemindersView(self)
+        self.cleanup_view = CleanupView(self)
+        self.cases_view = CasesView(self)
+        for view, label in ((self.issued_view, "文件登记"), (self.reminders_view, "到期提醒"),
+                            (self.cleanup_view, "规范性文件清理"), (self.cases_view, "案卷评查")):
+            self.tabs.addTab(view, label)
+        self.setCentralWidget(self.tabs)
+        self.status_label = QLabel("就绪")
+        self.progress = QProgressBar(maximumWidth=240)
+        self.progress.hide()
+        self.cancel_button = QPushButton("取消", clicked=self.cancel)
+        self.cancel_button.hide()
+        bar = self.statusBar()
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        self.refresh()
+
+    # -- shared by the tabs ------------------------------------------------------
+
+    @property
+    def log(self) -> ReviewLog:
+        return self.main.ws.log
+
+    @property
+    def stock(self) -> StockRecords:
+        return StockRecords(self.log)
+
+    @property
+    def settings(self) -> dict:
+        return self.main.ws.settings
+
+    @property
+    def reviewer(self) -> str:
+        return self.main.ws.reviewer
+
+    def reminder_days(self) -> int:
+        try:
+            return int(self.settings.get("expiry_reminder_days") or DEFAULT_REMINDER_DAYS)
+        except (TypeError, ValueError):
+            return DEFAULT_REMINDER_DAYS
+
+    def refresh(self) -> None:
+        """Re-read everything shown from the log."""
+        try:
+            docs = self.stock.issued()
+            self.issued_view.show_documents(docs)
+            self.reminders_view.show_documents(docs)
+            self.cleanup_view.refresh()
+            self.cases_view.refresh()
+        except WorkbenchError as exc:
+            self.show_error("无法读取审查日志", exc.message)
+
+    def show_error(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Warning, title, message, parent=self)
+        box.setModal(False)
+        box.show()
+        self.last_error_box = box
+
+    def run(self, what: str, work, on_done) -> bool:
+        """Run ``work(log, progress)`` on a worker thread with a log connection of its own,
+        then ``on_done(result)`` here. False if other work is still running."""
+        if self.busy:
+            self.status_label.setText("请等待当前任务完成")
+            return False
+        path = self.log.path
+        token = Progress(on_step=self.relay.stepped.emit)
+        self.token = token
+        self._set_busy(True, f"正在{what}…")
+
+        def job():
+            with ReviewLog.open(path) as log:
+                return work(log, token)
+
+        def done(result):
+            self._set_busy(False, f"{what}完成")
+            self.refresh()
+            on_done(result)
+
+        def failed(exc):
+            self._set_busy(False, "已取消" if isinstance(exc, Cancelled) else f"{what}未完成")
+            self.refresh()
+            if isinstance(exc, WorkbenchError):
+                self.show_error(f"{what}未完成", exc.message)
+            elif not isinstance(exc, Cancelled):
+                self.show_error("程序出错", f"{what}时程序出错（{type(exc).__name__}: {exc}）。日志中已有的记录不受影响。")
+
+        run_in_background(job, done, failed)
+        return True
+
+    def cancel(self) -> None:
+        if self.token:
+            self.token.cancel()
+
+    def _set_busy(self, busy: bool, text: str) -> None:
+        self.busy = busy
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.progress.setValue(0)
+        self.status_label.setText(text)
+
+    def _on_step(self, label: str, fraction: float) -> None:
+        if self.busy:
+            self.progress.setValue(int(fraction * 100))
+            self.status_label.setText(label)
+
+    def write(self, fn, *args, **kwargs):
+        """A quick write on the GUI thread's log; an expected failure is shown, not raised."""
+        try:
+            result = fn(*args, **kwargs)
+        except WorkbenchError as exc:
+            self.show_error("未能记录", exc.message)
+            return None
+        self.refresh()
+        return result
+
+    def closeEvent(self, event) -> None:
+        self.cancel()
+        super().closeEvent(event)
