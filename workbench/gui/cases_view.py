@@ -277,17 +277,17 @@ class RectifyDialog(QDialog):
         self.deadline = QDateEdit(QDate(deadline.year, deadline.month, deadline.day), calendarPopup=True,
                                   displayFormat="yyyy-MM-dd")
         self.progress = QLineEdit(r.progress if r else "")
-        self.done = QCheckBox("已整改")
-        self.done.setChecked(bool(r and r.done))
+        self.done_box = QCheckBox("已整改")
+        self.done_box.setChecked(bool(r and r.done))
         form = QFormLayout(self)
         form.addRow("存在问题", QLabel(f"【{problem.category_label}】{problem.description}"))
         form.addRow("整改责任人", self.responsible)
         form.addRow("整改期限", self.deadline)
         form.addRow("整改情况", self.progress)
-        form.addRow("", self.done)
+        form.addRow("", self.done_box)
         form.addRow(_buttons(self))
 
     def values(self) -> dict:
         q = self.deadline.date()
         return {"responsible": self.responsible.text(), "deadline": date(q.year(), q.month(), q.day()),
-                "progress": self.progress.text(), "done": self.done.isChecked()}
+                "progress": self.progress.text(), "done": self.done_box.isChecked()}

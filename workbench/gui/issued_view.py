@@ -229,5 +229,6 @@ class RemindersView(QWidget):
         today = date.today()
         self.window_.main.open_paths([str(path)], particulars={
             "type": "legality", "unit": d.organ, "received": today, "due": today + timedelta(days=DUE_DAYS)})
-        self.window_.main.raise_()
-        self.window_.main.activateWindow()
+        from workbench.gui.stock_menu import bring_to_front
+
+        bring_to_front(self.window_.main)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
 from workbench.errors import WorkbenchError
@@ -28,9 +28,14 @@ def open_stock(window, tab: int) -> StockWindow:
         stock.refresh()
     stock.tabs.setCurrentIndex(tab)
     stock.show()
-    stock.raise_()
-    stock.activateWindow()
+    bring_to_front(stock)
     return stock
+
+
+def bring_to_front(widget) -> None:
+    if QGuiApplication.platformName() != "offscreen":  # offscreen (tests, screenshots) has no stacking
+        widget.raise_()
+        widget.activateWindow()
 
 
 def expiring(window) -> list:

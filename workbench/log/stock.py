@@ -328,7 +328,8 @@ class StockRecords:
     def cases(self, year: int | None = None) -> list[CaseFile]:
         """Case files (with their evaluation, problems and rectifications), by decision date.
 
-        ``year``: only case files evaluated in that year (or, not yet evaluated, decided in it)."""
+        ``year``: the case files evaluated in that year, and those not yet evaluated that were
+        decided in it or await evaluation now (``year`` is this year)."""
         cases = self.log._query("SELECT * FROM case_files")
         evaluations = {k: h for k, (h, _) in _heads(self.log._query("SELECT * FROM case_evaluations"), "case_uuid").items()}
         problems = defaultdict(list)
@@ -346,7 +347,7 @@ class StockRecords:
                 conclusion=ev["conclusion"] if ev else "",
                 problems=tuple(sorted(problems.get(c["uuid"], []), key=lambda p: (p.at, p.id))),
             )
-            if year is not None and int((state.evaluated or state.decided or c["at"])[:4]) != year:
+            if year is not None and not _in_year(state, year, c["at"]):
                 continue
             out.append(state)
         return sorted(out, key=lambda c: (c.decided or "", c.at, c.id))
@@ -427,6 +428,12 @@ class StockRecords:
                 return head["uuid"]
             self.log._append([("rectifications", "case.rectification", row)])
         return row["uuid"]
+
+
+def _in_year(case: CaseFile, year: int, registered: str) -> bool:
+    if case.evaluated:
+        return int(case.evaluated[:4]) == year
+    return year == date.today().year or int((case.decided or registered)[:4]) == year
 
 
 def _issued_values(fields: dict) -> dict:
