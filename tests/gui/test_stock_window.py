@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not (EVAL / "penalty_decisions").is_dir(), reaso
 
 
 def wait_stock(qtbot, stock):
-    qtbot.waitUntil(lambda: not stock.busy, timeout=60000)
+    qtbot.waitUntil(lambda: not stock.busy and not stock.loading, timeout=60000)
 
 
 def answer_dialog(fill):
@@ -44,6 +44,7 @@ def stock_window(qtbot, make_window, tmp_path):
     window = make_window()
     stock = stock_menu.open_stock(window, 0)
     qtbot.addWidget(stock)
+    wait_stock(qtbot, stock)
     stock.issued_view.import_paths([str(tmp_path / "规范性文件")])
     wait_stock(qtbot, stock)
     return window, stock
@@ -88,6 +89,7 @@ def test_cleanup_in_the_window_with_a_confirmation_and_a_change(qtbot, stock_win
     view.table.selectRow(0)
     first = view.proxy.data(view.proxy.index(0, 0), RecordRole)
     view.confirm()
+    wait_stock(qtbot, stock)
     assert view.model.record(0).decision == first.outcome or any(
         i.decision == first.outcome for i in view.model.records() if i.document.id == first.document.id)
     view.table.selectRow(1)
@@ -99,6 +101,7 @@ def test_cleanup_in_the_window_with_a_confirmation_and_a_change(qtbot, stock_win
         dialog.reason.setText("经评估，不再适用")
     answer_dialog(fill)
     view.change()
+    wait_stock(qtbot, stock)
     decided = {i.document.id: i for i in StockRecords(window.ws.log).items(view.run_id())}
     assert decided[second.document.id].decision == other
     assert decided[second.document.id].decision_reason == "经评估，不再适用"
@@ -115,6 +118,7 @@ def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, sto
     wait_stock(qtbot, stock)
     this_year = date.today().year
     view.year.setValue(this_year)  # the files awaiting evaluation
+    wait_stock(qtbot, stock)
     assert view.case_model.rowCount() == 12
     view.cases.selectRow(0)
     qtbot.waitUntil(lambda: view.finding_model.rowCount() > 0, timeout=30000)
@@ -122,6 +126,7 @@ def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, sto
     message = view.finding_model.record(0).message
     answer_dialog(lambda d: None)  # take the finding as suggested
     view.take_finding()
+    wait_stock(qtbot, stock)
     assert view.problem_model.rowCount() == 1
     problem = view.problem_model.record(0)
     assert problem.rule and problem.description == message
@@ -133,8 +138,10 @@ def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, sto
         dialog.done_box.setChecked(True)
     answer_dialog(fill)
     view.rectify()
+    wait_stock(qtbot, stock)
     view.conclusion.setCurrentIndex(view.conclusion.findData("pass"))
     view.evaluate()
+    wait_stock(qtbot, stock)
     assert view.problem_model.record(0).rectified
     assert view.figures.text().startswith(f"{this_year}年共评查行政执法案卷1件，发现问题1个")
     pdf = export_ledger_pdf(tmp_path / "评查台账.pdf", view.ledger())

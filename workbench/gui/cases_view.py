@@ -54,7 +54,7 @@ class CasesView(QWidget):
         self.window_ = window
         self.year = QSpinBox(minimum=2000, maximum=2100)
         self.year.setValue(date.today().year)
-        self.year.valueChanged.connect(lambda _v: self.refresh())
+        self.year.valueChanged.connect(lambda _v: self.window_.refresh())
         self.case_model = CaseModel(self)
         self.case_proxy, self.cases = _sorted_table(self.case_model, (95, 330, 200, 70, 50))
         self.cases.selectionModel().selectionChanged.connect(lambda *_: self.show_case())
@@ -115,13 +115,13 @@ class CasesView(QWidget):
 
     # -- showing -----------------------------------------------------------------
 
-    def refresh(self) -> None:
-        from workbench.stock.cases import year_figures
-
+    def apply(self, snapshot) -> None:
+        """Show the year's case files and figures (read by the window off the GUI thread)."""
+        if snapshot.year != self.year.value():
+            return  # the year changed meanwhile: its own refresh follows
         selected = _selected(self.cases)
-        stock = self.window_.stock
-        self.case_model.set_records(stock.cases(self.year.value()))
-        self.figures.setText(year_figures(stock, self.year.value()).paragraph())
+        self.case_model.set_records(snapshot.cases)
+        self.figures.setText(snapshot.figures.paragraph())
         if selected is not None:
             for row in range(self.case_proxy.rowCount()):
                 if self.case_proxy.index(row, 0).data(RecordRole).id == selected.id:

@@ -81,37 +81,34 @@ class CleanupView(QWidget):
 
     # -- runs --------------------------------------------------------------------
 
-    def refresh(self, select: str | None = None) -> None:
-        current = select or self.runs.currentData()
-        runs = self.window_.stock.runs()
-        self.runs.blockSignals(True)
-        self.runs.clear()
-        for r in runs:
-            self.runs.addItem(f"基准日 {cn_date(r.as_of)}　{r.source}　{r.documents} 件（已确认 {r.decided}）　{r.at[:10]}", r.id)
-        index = max(0, self.runs.findData(current)) if current else 0
-        self.runs.setCurrentIndex(index if runs else -1)
-        self.runs.blockSignals(False)
-        self.show_run()
-
-    def run_id(self) -> str | None:
-        return self.runs.currentData()
-
-    def show_run(self) -> None:
+    def apply(self, snapshot) -> None:
+        """Show the runs and the items of the chosen one (read by the window off the GUI thread)."""
         from workbench.reports.cleanup import totals_text
 
-        run_id = self.run_id()
-        items = self.window_.stock.items(run_id) if run_id else []
+        self.runs.blockSignals(True)
+        self.runs.clear()
+        for r in snapshot.runs:
+            self.runs.addItem(f"基准日 {cn_date(r.as_of)}　{r.source}　{r.documents} 件（已确认 {r.decided}）　{r.at[:10]}", r.id)
+        self.runs.setCurrentIndex(self.runs.findData(snapshot.run_id) if snapshot.run_id else -1)
+        self.runs.blockSignals(False)
         selected = _selected(self.table)
+        items = snapshot.items
         self.model.set_records(items)
         changed = sum(1 for i in items if i.changed)
         self.summary.setText((totals_text(items) + (f"　重新核查后 {changed} 件建议有变化（蓝色）。" if changed else ""))
-                             if run_id else "尚未进行清理：选择基准日后点“清理登记册中的现行文件”。")
+                             if snapshot.run_id else "尚未进行清理：选择基准日后点“清理登记册中的现行文件”。")
         if selected is not None:
             for row in range(self.proxy.rowCount()):
                 if self.proxy.data(self.proxy.index(row, 0), RecordRole).document.id == selected.document.id:
                     self.table.selectRow(row)
                     break
         self._show_detail()
+
+    def run_id(self) -> str | None:
+        return self.runs.currentData()
+
+    def show_run(self) -> None:
+        self.window_.refresh(self.run_id())
 
     def _show_detail(self) -> None:
         item = _selected(self.table)
@@ -147,7 +144,6 @@ class CleanupView(QWidget):
             self.window_.run("重新核查", recheck_work(self.run_id()), self._done)
 
     def _done(self, report) -> None:
-        self.refresh(select=report.run_id)
         text = f"清理完成：{report.documents} 件"
         if report.added:
             text += f"（新登记 {report.added} 件）"

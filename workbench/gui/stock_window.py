@@ -8,6 +8,9 @@ window's status bar with a cancel button.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTabWidget
 
@@ -19,6 +22,32 @@ from workbench.progress import Cancelled, Progress
 from workbench.stock.model import DEFAULT_REMINDER_DAYS
 
 TAB_ISSUED, TAB_REMINDERS, TAB_CLEANUP, TAB_CASES = range(4)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything the tabs show, read in one go off the GUI thread (hundreds of documents
+    take longer to read than a window may stall)."""
+
+    docs: list
+    runs: list
+    run_id: str | None
+    items: list
+    year: int
+    cases: list
+    figures: object
+
+
+def read_snapshot(log: ReviewLog, run_id: str | None, year: int) -> Snapshot:
+    from workbench.stock.cases import figures_of
+
+    stock = StockRecords(log)
+    runs = stock.runs()
+    if run_id not in {r.id for r in runs}:
+        run_id = runs[0].id if runs else None
+    cases = stock.cases(year)
+    return Snapshot(stock.issued(), runs, run_id, stock.items(run_id) if run_id else [], year, cases,
+                    figures_of(cases, year))
 
 
 class _Relay(QObject):
@@ -39,6 +68,8 @@ class StockWindow(QMainWindow):
         self.setWindowFlag(Qt.Window, True)
         self.resize(1280, 780)
         self.busy = False
+        self.loading = False
+        self._generation = 0
         self.token: Progress | None = None
         self.relay = _Relay(self)
         self.relay.stepped.connect(self._on_step)
@@ -86,16 +117,33 @@ class StockWindow(QMainWindow):
         except (TypeError, ValueError):
             return DEFAULT_REMINDER_DAYS
 
-    def refresh(self) -> None:
-        """Re-read everything shown from the log."""
-        try:
-            docs = self.stock.issued()
-            self.issued_view.show_documents(docs)
-            self.reminders_view.show_documents(docs)
-            self.cleanup_view.refresh()
-            self.cases_view.refresh()
-        except WorkbenchError as exc:
-            self.show_error("无法读取审查日志", exc.message)
+    def refresh(self, run_id: str | None = None) -> None:
+        """Re-read everything shown from the log, on a worker thread; ``run_id``: the 清理 run to show."""
+        self._generation += 1
+        generation = self._generation
+        self.loading = True
+        path = self.log.path
+        params = (run_id or self.cleanup_view.run_id(), self.cases_view.year.value())
+
+        def load():
+            with ReviewLog.open(path) as log:
+                return read_snapshot(log, *params)
+
+        def apply(snapshot: Snapshot):
+            if generation != self._generation:
+                return  # a later refresh is on its way
+            self.loading = False
+            self.issued_view.show_documents(snapshot.docs)
+            self.reminders_view.show_documents(snapshot.docs)
+            self.cleanup_view.apply(snapshot)
+            self.cases_view.apply(snapshot)
+
+        def failed(exc):
+            if generation == self._generation:
+                self.loading = False
+            self.show_error("无法读取审查日志", getattr(exc, "message", f"{type(exc).__name__}: {exc}"))
+
+        run_in_background(load, apply, failed)
 
     def show_error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Warning, title, message, parent=self)
@@ -120,7 +168,7 @@ class StockWindow(QMainWindow):
 
         def done(result):
             self._set_busy(False, f"{what}完成")
-            self.refresh()
+            self.refresh(getattr(result, "run_id", None))
             on_done(result)
 
         def failed(exc):

@@ -107,7 +107,11 @@ class CaseYearFigures:
 
 
 def year_figures(stock: StockRecords, year: int) -> CaseYearFigures:
-    cases = stock.cases(year)
+    return figures_of(stock.cases(year), year)
+
+
+def figures_of(cases: list[CaseFile], year: int) -> CaseYearFigures:
+    """The figures of ``cases`` (``StockRecords.cases(year)``)."""
     evaluated = [c for c in cases if c.evaluated]
     problems = [p for c in cases for p in c.problems]
     by_category = {CASE_CATEGORY_LABELS[k]: sum(1 for p in problems if p.category == k) for k in CASE_CATEGORIES}

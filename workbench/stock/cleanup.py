@@ -59,16 +59,35 @@ class RunReport:
     errors: list[str] = field(default_factory=list)  # files that could not be read
 
 
+_overlay_stamp: tuple | None = None  # the overlay as it was when this process last (re)loaded the registry
+
+
+def _overlay_path():
+    from workbench.paths import data_dir
+
+    return data_dir(create=False) / OVERLAY_NAME
+
+
+def ensure_current_registry() -> None:
+    """Reload the registry when the user's overlay changed since it was loaded (e.g. a repeal
+    recorded meanwhile). Reloading parses 1,200 entries: done only when needed."""
+    global _overlay_stamp
+    path = _overlay_path()
+    stamp = (str(path), path.stat().st_mtime_ns, path.stat().st_size) if path.is_file() else ("none",)
+    if stamp != _overlay_stamp:
+        if _overlay_stamp is not None or stamp != ("none",):  # first call without an overlay: shipped data only
+            reset_default_registry()
+        _overlay_stamp = stamp
+
+
 def registry_code() -> str:
     """A short fingerprint of the registry files in force (shipped and the user's overlay),
     recorded with each proposal so a later change of the registry can be named."""
-    from workbench.paths import data_dir
-
     h = hashlib.sha256()
     root = shipped_registry_root()
     for entry in sorted((e for e in root.iterdir() if e.name.endswith((".yaml", ".yml"))), key=lambda e: e.name):
         h.update(entry.read_bytes())
-    overlay = data_dir(create=False) / OVERLAY_NAME
+    overlay = _overlay_path()
     if overlay.is_file():
         h.update(b"overlay\n" + overlay.read_bytes())
     return h.hexdigest()[:12]
@@ -198,7 +217,7 @@ def run_cleanup(log, as_of: date, target=None, *, progress: Progress = NO_PROGRE
     """A new 清理 run as of ``as_of``: of the files under ``target`` (registered first), or of
     every document in the register still in force when ``target`` is None."""
     stock = StockRecords(log)
-    reset_default_registry()  # the overlay may have changed since the registry was loaded
+    ensure_current_registry()
     parsed: dict[str, Document] = {}
     errors: list[str] = []
     added = 0
@@ -227,7 +246,7 @@ def recheck(log, run_id: str, *, progress: Progress = NO_PROGRESS, window_days: 
     """Run an earlier run again with the registry and packs in force now; the proposals
     that differ are recorded (superseding the old ones) and their documents returned."""
     stock = StockRecords(log)
-    reset_default_registry()
+    ensure_current_registry()
     run = stock.run(run_id)
     as_of = date.fromisoformat(run.as_of)
     docs = _documents_of(stock, run.id)
