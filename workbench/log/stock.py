@@ -111,7 +111,7 @@ class StockRecords:
                 uuid = new_uuid()
                 known[f.sha256] = uuid
                 row = {"uuid": uuid, "document_id": uuid, "sha256": f.sha256, "file_name": f.file_name,
-                       **_issued_values(f.fields), "note": "", "supersedes": None, "actor": actor, "at": at}
+                       **issued_values(f.fields), "note": "", "supersedes": None, "actor": actor, "at": at}
                 entries.append(("issued_documents", "issued.registered", row))
                 new_files.append(f)
                 out.append((uuid, True))
@@ -129,7 +129,7 @@ class StockRecords:
         with self.log._write():
             doc_id = self.find_issued(document_id)
             head = _pick_head(self.log._query("SELECT * FROM issued_documents WHERE document_id = ?", [doc_id]))
-            values = _issued_values({**{k: head[k] for k in ISSUED_FIELDS}, **changes})
+            values = issued_values({**{k: head[k] for k in ISSUED_FIELDS}, **changes})
             changed = [k for k in ISSUED_FIELDS if values[k] != head[k]]
             if not changed:
                 return head["uuid"]
@@ -436,7 +436,8 @@ def _in_year(case: CaseFile, year: int, registered: str) -> bool:
     return year == date.today().year or int((case.decided or registered)[:4]) == year
 
 
-def _issued_values(fields: dict) -> dict:
+def issued_values(fields: dict) -> dict:
+    """The stored form of an issued document's particulars (ISO dates, 0/1), refusing an impossible date."""
     out = {}
     for k in ISSUED_FIELDS:
         v = fields.get(k)

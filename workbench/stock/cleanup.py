@@ -29,7 +29,7 @@ from workbench.intake import Document
 from workbench.laws import OVERLAY_NAME, default_registry, find_citations, reset_default_registry
 from workbench.laws.citations import cn
 from workbench.laws.data import shipped_registry_root
-from workbench.log.stock import StockRecords
+from workbench.log.stock import StockRecords, issued_values
 from workbench.progress import NO_PROGRESS, Progress
 from workbench.rules import Engine
 from workbench.stock.model import DEFAULT_REMINDER_DAYS, IssuedDocument, Reason
@@ -195,21 +195,29 @@ def _documents_of(stock: StockRecords, run_id: str | None) -> list[IssuedDocumen
     return [d for d in docs if d.id in ids]
 
 
-def _assess_all(stock: StockRecords, docs: list[IssuedDocument], as_of: date, parsed: dict[str, Document],
-                progress: Progress, first: float, window_days: int) -> list[tuple]:
+def _assess_all(stock: StockRecords, docs: list[IssuedDocument], as_of: date, progress: Progress, first: float,
+                window_days: int) -> list[tuple]:
     engine = builtin_engine()
     code = registry_code()
     out = []
     for n, issued in enumerate(docs):
         progress.step(f"正在核查 {issued.title or issued.file_name}（{n + 1}/{len(docs)}）",
                       first + (0.98 - first) * n / max(len(docs), 1))
-        doc = parsed.get(issued.sha256)
-        if doc is None:
-            stored = stock.file(issued.sha256)
-            doc = parse_stored(*stored, kind="normative")
+        doc = parse_stored(*stock.file(issued.sha256), kind="normative")
         a = assess(doc, issued, as_of, engine=engine, window_days=window_days)
         out.append((issued.id, a.outcome, list(a.reasons), code))
     return out
+
+
+def _as_registered(record, existing: IssuedDocument | None) -> IssuedDocument:
+    """The document as the register will hold it: its record if already registered (with the
+    user's corrections), else what was just read off it."""
+    if existing is not None:
+        return existing
+    v = issued_values(record.fields)
+    return IssuedDocument(id="", version="", sha256=record.sha256, file_name=record.file_name, title=v["title"],
+                          doc_number=v["doc_number"], organ=v["organ"], issued=v["issued"], effective=v["effective"],
+                          expires=v["expires"], validity=v["validity"], provisional=bool(v["provisional"]), note="")
 
 
 def run_cleanup(log, as_of: date, target=None, *, progress: Progress = NO_PROGRESS, actor: str | None = None,
@@ -218,28 +226,37 @@ def run_cleanup(log, as_of: date, target=None, *, progress: Progress = NO_PROGRE
     every document in the register still in force when ``target`` is None."""
     stock = StockRecords(log)
     ensure_current_registry()
-    parsed: dict[str, Document] = {}
-    errors: list[str] = []
-    added = 0
-    if target is not None:
-        read = read_files(files_in(target), "normative", progress, 0.0, 0.45)
-        errors = [f"{r.path.name}：{r.error}" for r in read if r.record is None]
-        ok = [r for r in read if r.record is not None]
-        progress.step("正在登记", 0.46)
-        ids = stock.add_issued([r.record for r in ok], actor=actor)
-        added = sum(1 for _, new in ids if new)
-        parsed = {r.record.sha256: r.document for r in ok}
-        wanted = {i for i, _ in ids}
-        docs = [d for d in stock.issued() if d.id in wanted]
-        source = str(Path(target).expanduser())
-    else:
+    if target is None:
         docs = _documents_of(stock, None)
-        source = REGISTER_SOURCE
-    run_id = stock.start_run(as_of, source, actor=actor)
-    proposals = _assess_all(stock, docs, as_of, parsed, progress, 0.5 if target is not None else 0.0, window_days)
-    progress.step("正在记录清理结果", 0.99)
-    stock.propose(run_id, proposals)
-    return RunReport(run_id, as_of, len(docs), added, [], errors)
+        run_id = stock.start_run(as_of, REGISTER_SOURCE, actor=actor)
+        proposals = _assess_all(stock, docs, as_of, progress, 0.0, window_days)
+        progress.step("正在记录清理结果", 0.99)
+        stock.propose(run_id, proposals)
+        return RunReport(run_id, as_of, len(docs), 0, [], [])
+    # A folder: read and check each file in turn (one document in memory at a time), then
+    # register the new ones and record the run in two transactions.
+    engine, code = builtin_engine(), registry_code()
+    registered = {d.sha256: d for d in stock.issued()}
+    paths = files_in(target)
+    records, assessed, errors, seen = [], [], [], set()
+    for n, path in enumerate(paths):
+        [read] = read_files([path], "normative", progress, 0.98 * n / max(len(paths), 1), 0.98 * n / max(len(paths), 1))
+        if read.record is None:
+            errors.append(f"{path.name}：{read.error}")
+            continue
+        progress.step(f"正在核查 {path.name}（{n + 1}/{len(paths)}）", 0.98 * (n + 0.5) / max(len(paths), 1))
+        if read.record.sha256 in seen:
+            continue  # the same bytes twice in the folder: one document
+        seen.add(read.record.sha256)
+        issued = _as_registered(read.record, registered.get(read.record.sha256))
+        records.append(read.record)
+        assessed.append((read.record.sha256, assess(read.document, issued, as_of, engine=engine, window_days=window_days)))
+    progress.step("正在登记并记录清理结果", 0.99)
+    ids = stock.add_issued(records, actor=actor)
+    by_sha = {r.sha256: doc_id for r, (doc_id, _new) in zip(records, ids)}
+    run_id = stock.start_run(as_of, str(Path(target).expanduser()), actor=actor)
+    stock.propose(run_id, [(by_sha[sha], a.outcome, list(a.reasons), code) for sha, a in assessed])
+    return RunReport(run_id, as_of, len(set(by_sha.values())), sum(1 for _, new in ids if new), [], errors)
 
 
 def recheck(log, run_id: str, *, progress: Progress = NO_PROGRESS, window_days: int = DEFAULT_REMINDER_DAYS) -> RunReport:
@@ -250,7 +267,7 @@ def recheck(log, run_id: str, *, progress: Progress = NO_PROGRESS, window_days: 
     run = stock.run(run_id)
     as_of = date.fromisoformat(run.as_of)
     docs = _documents_of(stock, run.id)
-    proposals = _assess_all(stock, docs, as_of, {}, progress, 0.0, window_days)
+    proposals = _assess_all(stock, docs, as_of, progress, 0.0, window_days)
     progress.step("正在记录清理结果", 0.99)
     changed = stock.propose(run.id, proposals)
     return RunReport(run.id, as_of, len(docs), 0, changed, [])
