@@ -23,12 +23,19 @@ class _LedgerPainter(printing._RegisterPainter):
         ledger: Ledger = self.register
         total = self.page.right - self.page.left
         pad = 2 * self.pad_x + 2
-        least = {c: self.head_fm.horizontalAdvance(c) + pad for c in self.columns}
-        weights = {c: ledger.weights.get(c, 5.0) for c in self.columns}
-        scale = total / sum(weights.values())
-        widths = {c: max(least[c], weights[c] * scale) for c in self.columns}
-        widest = max(self.columns, key=lambda c: widths[c])
-        widths[widest] -= sum(widths.values()) - total  # what the minimums took, from the widest column
+        # Dates get just the width of one on a line, as in the register; the other columns
+        # share the rest by the ledger's weights, each wide enough for a short name or ①已整改 (headings wrap).
+        date_width = self.body_fm.horizontalAdvance("2026年12月31日") + pad
+        fixed = {c: max(date_width, self.head_fm.horizontalAdvance(c) + pad)
+                 for c in self.columns if c.endswith(("日期", "有效期至"))}
+        flexible = [c for c in self.columns if c not in fixed]
+        rest = total - sum(fixed.values())
+        weight = sum(ledger.weights.get(c, 5.0) for c in flexible)
+        narrowest = max(self.head_fm.horizontalAdvance("序号"), self.body_fm.horizontalAdvance("①已整改")) + pad
+        widths = {c: max(narrowest, rest * ledger.weights.get(c, 5.0) / weight) for c in flexible}
+        widest = max(flexible, key=lambda c: widths[c])
+        widths[widest] -= sum(widths.values()) - rest  # what the minimums took, from the widest column
+        widths.update(fixed)
         return [widths[c] for c in self.columns]
 
     def _row_cells(self, values, font, centred_all: bool = False):

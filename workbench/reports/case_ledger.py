@@ -1,6 +1,6 @@
 """评查台账: the case files evaluated in a year, their problems and rectification (一案一整改).
 
-One row per case file: the decision and its 文号, the party, who evaluated it and when,
+One row per case file: the decision and its 文号, the party, when it was evaluated and by whom,
 the 评查结论, each problem with its category, and each rectification (整改责任人, 期限,
 整改情况, 已整改/未整改) on the same line as its problem. A ``Ledger``: printed and
 exported as the review register is.
@@ -15,33 +15,39 @@ from workbench.reports.ledger import Ledger
 from workbench.stock.model import EVALUATION_LABELS, RECTIFIED_LABELS, CaseFile
 
 CASE_LEDGER_TITLE = "行政执法案卷评查台账"
-CASE_LEDGER_COLUMNS = ("序号", "案卷名称及文号", "当事人", "作出日期", "评查人", "评查日期", "评查结论", "存在问题",
+CASE_LEDGER_COLUMNS = ("序号", "案卷名称及文号", "当事人", "评查日期", "评查结论", "存在问题",
                        "整改责任人", "整改期限", "整改情况", "整改状态")
-_WEIGHTS = {"序号": 3, "案卷名称及文号": 14, "当事人": 10, "作出日期": 7, "评查人": 5, "评查日期": 7, "评查结论": 5,
-            "存在问题": 26, "整改责任人": 6, "整改期限": 7, "整改情况": 14, "整改状态": 6}
-_XLSX = {"序号": 6, "案卷名称及文号": 30, "当事人": 22, "作出日期": 14, "评查人": 9, "评查日期": 14, "评查结论": 9,
+_WEIGHTS = {"序号": 3, "案卷名称及文号": 15, "当事人": 10, "评查结论": 4, "存在问题": 36, "整改责任人": 6,
+            "整改期限": 10, "整改情况": 14, "整改状态": 6}
+_XLSX = {"序号": 6, "案卷名称及文号": 30, "当事人": 22, "评查日期": 14, "评查结论": 9,
          "存在问题": 50, "整改责任人": 10, "整改期限": 14, "整改情况": 30, "整改状态": 10}
+# ①…⑳: one character per problem number, so narrow columns keep one line per problem.
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _mark(i: int) -> str:
+    return _CIRCLED[i - 1] if i <= len(_CIRCLED) else f"{i}."
 NOT_EVALUATED = "未评查"
 
 
 def case_row(n: int, case: CaseFile) -> dict:
     problems, people, deadlines, progress, states = [], [], [], [], []
-    for i, p in enumerate(case.problems, 1):
-        problems.append(f"{i}．【{p.category_label}】{p.description}")
-        r = p.rectification
-        people.append(f"{i}．{r.responsible}" if r else f"{i}．")
-        deadlines.append(f"{i}．{cn_date(r.deadline)}" if r and r.deadline else f"{i}．")
-        progress.append(f"{i}．{r.progress}" if r and r.progress else f"{i}．")
-        states.append(f"{i}．{RECTIFIED_LABELS[p.rectified]}")
     single = len(case.problems) == 1  # one problem: no numbering needed
-    strip = (lambda lines: [line.split("．", 1)[1] for line in lines]) if single else (lambda lines: lines)
+    for i, p in enumerate(case.problems, 1):
+        m = "" if single else _mark(i)
+        r = p.rectification
+        problems.append(f"{m}【{p.category_label}】{p.description}")
+        people.append(m + (r.responsible if r else ""))
+        deadlines.append(m + (cn_date(r.deadline) if r and r.deadline else ""))
+        progress.append(m + (r.progress if r else ""))
+        states.append(m + RECTIFIED_LABELS[p.rectified])
+    evaluated = f"{cn_date(case.evaluated)}\n{case.evaluator}" if case.evaluated else ""
     return {
-        "序号": n, "案卷名称及文号": case.label, "当事人": case.party, "作出日期": cn_date(case.decided),
-        "评查人": case.evaluator, "评查日期": cn_date(case.evaluated),
+        "序号": n, "案卷名称及文号": case.label, "当事人": case.party, "评查日期": evaluated,
         "评查结论": EVALUATION_LABELS.get(case.conclusion, NOT_EVALUATED) if case.evaluated else NOT_EVALUATED,
-        "存在问题": "\n".join(strip(problems)) or "无",
-        "整改责任人": "\n".join(strip(people)), "整改期限": "\n".join(strip(deadlines)),
-        "整改情况": "\n".join(strip(progress)), "整改状态": "\n".join(strip(states)),
+        "存在问题": "\n".join(problems) or "无",
+        "整改责任人": "\n".join(people), "整改期限": "\n".join(deadlines),
+        "整改情况": "\n".join(progress), "整改状态": "\n".join(states),
     }
 
 

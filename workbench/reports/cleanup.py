@@ -10,13 +10,14 @@ laid out after GB/T 9704 like the opinion letters.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.shared import Mm, Pt
 
@@ -120,17 +121,16 @@ def write_cleanup_docx(run: CleanupRun, items: list[CleanupItem], path, *, burea
     _para(doc, bureau, "body", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.RIGHT, before=LETTER_LINE_PT * 2, right=4)
     _para(doc, cn_date(published), "body", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.RIGHT, right=4)
     for n, k in enumerate(listed, 1):
-        page_break = doc.add_paragraph()
-        page_break.add_run().add_break(WD_BREAK.PAGE)
-        _para(doc, f"附件{n}", "heading1", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.LEFT)
+        heading = _para(doc, f"附件{n}", "heading1", LETTER_BODY_PT, WD_ALIGN_PARAGRAPH.LEFT)
+        heading.paragraph_format.page_break_before = True
         _para(doc, f"{LIST_TITLES[k]}（{c[k]}件）", "title", SIZE_4 * 1.3, WD_ALIGN_PARAGRAPH.CENTER,
               line=LETTER_LINE_PT * 1.25, after=LETTER_LINE_PT / 2)
         chosen = [i for i in items if i.final == k]
         with_reason = k != "continue"
         header = ("序号", "文件名称", "文号") + (("理由",) if with_reason else ())
-        widths = (1.0, 6.0, 3.2, 4.5) if with_reason else (1.0, 8.0, 4.0)
+        widths = (1.3, 5.4, 4.0, 5.0) if with_reason else (1.3, 8.2, 4.5)
         rows = [(str(j), i.document.title or i.document.file_name, i.document.doc_number)
-                + ((_published_reason(i),) if with_reason else ()) for j, i in enumerate(chosen, 1)]
+                + ((published_reason(i),) if with_reason else ()) for j, i in enumerate(chosen, 1)]
         _list_table(doc, header, rows, widths)
     _page_number_footer(doc)
     _declare_fonts(doc)
@@ -146,12 +146,31 @@ _LIST_PT = 12.0  # 小四 in the list tables: a 文件名称 fits on one or two 
 _LIST_LINE_PT = 18.0
 
 
-def _published_reason(item: CleanupItem) -> str:
-    """The reason a published list gives: the bureau's own words, else the first reasons found."""
+_TITLE_RE = re.compile(r"《[^》]+》")
+
+
+def published_reason(item: CleanupItem) -> str:
+    """The short reason a published list gives: the bureau's own words, else one phrase per
+    kind of reason (所依据的《…》已废止；有效期已届满 …); the full reasons are in the Excel table."""
     if item.decision_reason:
         return item.decision_reason
-    texts = [r.text for r in item.reasons if r.kind != "note"]
-    return "；".join(texts[:2]) + ("等" if len(texts) > 2 else "")
+    parts: list[str] = []
+    repealed = []
+    for r in item.reasons:
+        if r.kind == "repealed":
+            m = _TITLE_RE.search(r.text)
+            if m and m.group(0) not in repealed:
+                repealed.append(m.group(0))
+    if repealed:
+        parts.append(f"所依据的{'、'.join(repealed)}已废止")
+    kinds = {r.kind for r in item.reasons}
+    if "expired" in kinds:
+        parts.append("有效期已届满")
+    if "unlawful" in kinds:
+        parts.append("部分内容与法律、法规或者公平竞争审查标准不一致")
+    if any(r.kind == "period" and "超过" in r.text for r in item.reasons):
+        parts.append("有效期超过规定期限")
+    return "；".join(parts) or "经评估，不再适应管理需要"
 
 
 def _para(doc, text, role="body", size=LETTER_BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, *, line=LETTER_LINE_PT,
