@@ -15,21 +15,16 @@ import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+from screenshot import wait as wait_for  # noqa: E402 (the window screenshots' helper)
 
 
 def wait(condition, ms=120000):
-    loop = QEventLoop()
-    timer = QTimer(interval=30)
-    timer.timeout.connect(lambda: condition() and loop.quit())
-    timer.start()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
-    timer.stop()
+    wait_for(None, condition, ms)
 
 
 def main(out_dir: str) -> None:

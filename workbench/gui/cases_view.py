@@ -6,10 +6,11 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+    QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QLineEdit, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget,
 )
 
+from workbench.gui.dialogs import ok_cancel_buttons
 from workbench.gui.issued_view import _selected, _sorted_table
 from workbench.gui.models import RecordRole
 from workbench.gui.panels import make_table
@@ -36,15 +37,6 @@ def _category_box(current: str = "") -> QComboBox:
         box.addItem(CASE_CATEGORY_LABELS[key], key)
     if current in CASE_CATEGORIES:
         box.setCurrentIndex(CASE_CATEGORIES.index(current))
-    return box
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-    box.button(QDialogButtonBox.Ok).setText("确定")
-    box.button(QDialogButtonBox.Cancel).setText("取消")
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
     return box
 
 
@@ -261,7 +253,7 @@ class ProblemDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("问题类别", self.category)
         form.addRow("存在问题", self.text)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self, "记录"))
 
     def values(self) -> tuple[str, str]:
         return self.category.currentData(), self.text.text()
@@ -285,7 +277,7 @@ class RectifyDialog(QDialog):
         form.addRow("整改期限", self.deadline)
         form.addRow("整改情况", self.progress)
         form.addRow("", self.done_box)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self, "记录"))
 
     def values(self) -> dict:
         q = self.deadline.date()

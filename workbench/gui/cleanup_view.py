@@ -6,10 +6,11 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QComboBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QPlainTextEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
+from workbench.gui.dialogs import ok_cancel_buttons
 from workbench.gui.issued_view import _selected, _sorted_table
 from workbench.gui.models import RecordRole
 from workbench.gui.stock_models import CleanupModel
@@ -224,12 +225,7 @@ class DecisionDialog(QDialog):
         form.addRow("清理建议", QLabel(OUTCOME_LABELS[item.outcome]))
         form.addRow("清理结论", self.outcome)
         form.addRow("理由", self.reason)
-        self.box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.box.button(QDialogButtonBox.Ok).setText("确定")
-        self.box.button(QDialogButtonBox.Cancel).setText("取消")
-        self.box.accepted.connect(self.accept)
-        self.box.rejected.connect(self.reject)
-        form.addRow(self.box)
+        form.addRow(ok_cancel_buttons(self, "确认结论"))
 
     def values(self) -> tuple[str, str]:
         return self.outcome.currentData(), self.reason.text()

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QDateEdit, QDialog, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPushButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from workbench.gui.dialogs import ok_cancel_buttons
 from workbench.gui.models import RecordRole, SortRole
 from workbench.gui.panels import make_table
 from workbench.gui.stock_models import IssuedModel, ReminderModel
@@ -151,12 +152,7 @@ class CorrectDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("如：以印发稿为准")
         form.addRow("更正理由", self.reason)
-        box = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        box.button(QDialogButtonBox.Ok).setText("确定")
-        box.button(QDialogButtonBox.Cancel).setText("取消")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        form.addRow(box)
+        form.addRow(ok_cancel_buttons(self, "保存更正"))
 
     def values(self) -> tuple[dict, str]:
         changes = {"title": self.title.text(), "doc_number": self.number.text(), "organ": self.organ.text(),

@@ -92,33 +92,37 @@ class StockRecords:
 
     # -- issued documents ------------------------------------------------------
 
-    def add_issued(self, files: list[FileInput], actor: str | None = None) -> list[tuple[str, bool]]:
-        """Register issued documents; returns (document id, newly added) per file, in order.
-
-        A file whose bytes are already registered keeps its record (and its corrections)."""
+    def _register(self, table: str, key: str, event: str, files: list[FileInput], make_row, actor: str | None):
+        """Record one row per file whose bytes ``table`` does not hold yet, and keep the files;
+        returns (id, newly added) per file, in order. ``key``: the column holding the id."""
         actor = actor or default_actor()
         at = utc_now()
         out: list[tuple[str, bool]] = []
         with self.log._write():
             known = {}
-            for row in self.log._query("SELECT sha256, document_id, at, uuid FROM issued_documents ORDER BY at, uuid"):
-                known.setdefault(row["sha256"], row["document_id"])
+            for row in self.log._query(f"SELECT sha256, {key} FROM {table} ORDER BY at, uuid"):
+                known.setdefault(row["sha256"], row[key])
             entries, new_files = [], []
             for f in files:
                 if f.sha256 in known:
                     out.append((known[f.sha256], False))
                     continue
-                uuid = new_uuid()
-                known[f.sha256] = uuid
-                row = {"uuid": uuid, "document_id": uuid, "sha256": f.sha256, "file_name": f.file_name,
-                       **issued_values(f.fields), "note": "", "supersedes": None, "actor": actor, "at": at}
-                entries.append(("issued_documents", "issued.registered", row))
+                uuid = known[f.sha256] = new_uuid()
+                entries.append((table, event, {"uuid": uuid, "sha256": f.sha256, "file_name": f.file_name,
+                                               **make_row(uuid, f.fields), "actor": actor, "at": at}))
                 new_files.append(f)
                 out.append((uuid, True))
             if entries:
                 self.log._append(entries)
                 self._store_files(new_files, at)
         return out
+
+    def add_issued(self, files: list[FileInput], actor: str | None = None) -> list[tuple[str, bool]]:
+        """Register issued documents; returns (document id, newly added) per file, in order.
+
+        A file whose bytes are already registered keeps its record (and its corrections)."""
+        return self._register("issued_documents", "document_id", "issued.registered", files, lambda uuid, v: {
+            "document_id": uuid, **issued_values(v), "note": "", "supersedes": None}, actor)
 
     def correct_issued(self, document_id: str, changes: dict, *, reason: str = "", actor: str | None = None) -> str:
         """Correct what was misread (title, 文号, dates …); returns the new version's id."""
@@ -286,32 +290,9 @@ class StockRecords:
 
     def add_cases(self, files: list[FileInput], actor: str | None = None) -> list[tuple[str, bool]]:
         """Register closed decisions as case files; the same bytes twice are one case file."""
-        actor = actor or default_actor()
-        at = utc_now()
-        out = []
-        with self.log._write():
-            known = {}
-            for row in self.log._query("SELECT sha256, uuid FROM case_files ORDER BY at, uuid"):
-                known.setdefault(row["sha256"], row["uuid"])
-            entries, new_files = [], []
-            for f in files:
-                if f.sha256 in known:
-                    out.append((known[f.sha256], False))
-                    continue
-                uuid = new_uuid()
-                known[f.sha256] = uuid
-                v = f.fields
-                entries.append(("case_files", "case.registered", {
-                    "uuid": uuid, "sha256": f.sha256, "file_name": f.file_name, "title": v.get("title") or "",
-                    "doc_number": v.get("doc_number") or "", "party": v.get("party") or "",
-                    "organ": v.get("organ") or "", "decided": _iso(v.get("decided")), "actor": actor, "at": at,
-                }))
-                new_files.append(f)
-                out.append((uuid, True))
-            if entries:
-                self.log._append(entries)
-                self._store_files(new_files, at)
-        return out
+        return self._register("case_files", "uuid", "case.registered", files, lambda uuid, v: {
+            "title": v.get("title") or "", "doc_number": v.get("doc_number") or "", "party": v.get("party") or "",
+            "organ": v.get("organ") or "", "decided": _iso(v.get("decided"))}, actor)
 
     def find_case(self, ref: str) -> str:
         ref = (ref or "").strip()

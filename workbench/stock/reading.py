@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,9 +90,6 @@ def read_files(paths, kind: str, progress: Progress = NO_PROGRESS, first: float 
 
 def parse_stored(file_name: str, data: bytes, kind: str) -> Document:
     """A document kept in the log, read by the same intake as when it was registered."""
-    with tempfile.TemporaryDirectory(prefix="workbench-") as tmp:
-        path = Path(tmp, Path(file_name).name)
-        path.write_bytes(data)
-        doc = load_document(path, kind)
-    doc.path = file_name
-    return doc
+    from workbench.workspace import Workspace
+
+    return Workspace.parse_stored(file_name, data, kind)
