@@ -23,12 +23,12 @@ from docx.shared import Mm, Pt
 
 from workbench.reports.docx import (
     TYPE_AREA_WIDTH_MM,
-    _declare_fonts,
     _format,
     _page_number_footer,
-    _set_up_page,
-    _set_up_styles,
+    declare_fonts,
     set_run_font,
+    set_up_page,
+    set_up_styles,
 )
 from workbench.reports.layout import LETTER_BODY_PT, LETTER_LINE_PT, LETTER_TITLE_PT, SIZE_4, cn_date
 from workbench.reports.ledger import Ledger
@@ -101,8 +101,8 @@ def write_cleanup_docx(run: CleanupRun, items: list[CleanupItem], path, *, burea
     published = published or date.today()
     c = counts(items)
     doc = Document()
-    _set_up_page(doc)
-    _set_up_styles(doc)
+    set_up_page(doc)
+    set_up_styles(doc)
     organ = bureau or "本机关"
     _para(doc, f"{bureau}关于公布规范性文件清理结果的通知", "title", LETTER_TITLE_PT, WD_ALIGN_PARAGRAPH.CENTER,
           line=LETTER_LINE_PT * 1.25, after=LETTER_LINE_PT / 2)
@@ -133,7 +133,7 @@ def write_cleanup_docx(run: CleanupRun, items: list[CleanupItem], path, *, burea
                 + ((published_reason(i),) if with_reason else ()) for j, i in enumerate(chosen, 1)]
         _list_table(doc, header, rows, widths)
     _page_number_footer(doc)
-    _declare_fonts(doc)
+    declare_fonts(doc)
     doc.core_properties.title = f"{bureau}规范性文件清理结果"
     doc.core_properties.author = "合法性审查工作台"
     path.parent.mkdir(parents=True, exist_ok=True)
