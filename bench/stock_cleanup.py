@@ -120,6 +120,9 @@ def window_bench(tmp: Path, expected: int) -> None:
     view.table.scrollToBottom()
     view.table.selectRow(expected // 2)
     view.confirm()
+    while not stock.idle:
+        app.processEvents()
+        time.sleep(0.001)
     for _ in range(20):
         app.processEvents()
         time.sleep(0.005)

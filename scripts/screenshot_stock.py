@@ -89,7 +89,7 @@ def main(out_dir: str) -> None:
     window.grab().save(str(out / "window-reminder.png"))
     shots = stock_menu.open_stock(window, 0)
     shots.resize(1366, 768)
-    wait(lambda: not shots.loading)
+    wait(lambda: shots.idle)
     for tab, name in enumerate(("stock-issued", "stock-reminders", "stock-cleanup", "stock-cases")):
         shots.tabs.setCurrentIndex(tab)
         if name == "stock-cleanup":

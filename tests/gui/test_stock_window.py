@@ -22,7 +22,7 @@ pytestmark = pytest.mark.skipif(not (EVAL / "penalty_decisions").is_dir(), reaso
 
 
 def wait_stock(qtbot, stock):
-    qtbot.waitUntil(lambda: not stock.busy and not stock.loading, timeout=60000)
+    qtbot.waitUntil(lambda: stock.idle, timeout=60000)
 
 
 def answer_dialog(fill):

@@ -109,7 +109,8 @@ class StockWindow(QMainWindow):
         self.setWindowFlag(Qt.Window, True)
         self.resize(1280, 780)
         self.busy = False
-        self.loading = False
+        self.loading = False  # a re-read of the log is on its way
+        self.writes = 0  # records being written
         self._generation = 0
         self.token: Progress | None = None
         self.relay = _Relay(self)
@@ -229,6 +230,11 @@ class StockWindow(QMainWindow):
         run_in_background(job, done, failed)
         return True
 
+    @property
+    def idle(self) -> bool:
+        """Nothing running, being written or re-read (what tests and scripts wait for)."""
+        return not (self.busy or self.loading or self.writes)
+
     def cancel(self) -> None:
         if self.token:
             self.token.cancel()
@@ -245,15 +251,32 @@ class StockWindow(QMainWindow):
             self.progress.setValue(int(fraction * 100))
             self.status_label.setText(label)
 
-    def write(self, fn, *args, **kwargs):
-        """A quick write on the GUI thread's log; an expected failure is shown, not raised."""
-        try:
-            result = fn(*args, **kwargs)
-        except WorkbenchError as exc:
-            self.show_error("未能记录", exc.message)
-            return None
-        self.refresh()
-        return result
+    def write(self, method, *args, **kwargs) -> None:
+        """Record one thing (``method`` of ``StockRecords``, e.g. ``self.stock.decide``) on a worker
+        thread's log connection, then re-read: even one write waits for the disk (synchronous
+        FULL), which on a busy machine is longer than a window may stall. An expected failure
+        is shown, not raised."""
+        name = method.__name__
+        path = self.log.path
+        self.writes += 1
+
+        def job():
+            with ReviewLog.open(path) as log:
+                return getattr(StockRecords(log), name)(*args, **kwargs)
+
+        def done(_result):
+            self.writes -= 1
+            self.refresh()
+
+        def failed(exc):
+            self.writes -= 1
+            self.refresh()
+            if isinstance(exc, WorkbenchError):
+                self.show_error("未能记录", exc.message)
+            else:
+                self.show_error("程序出错", f"记录时程序出错（{type(exc).__name__}: {exc}）。日志中已有的记录不受影响。")
+
+        run_in_background(job, done, failed)
 
     def closeEvent(self, event) -> None:
         self.cancel()
