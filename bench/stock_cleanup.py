@@ -116,7 +116,8 @@ def window_bench(tmp: Path, expected: int) -> None:
         app.processEvents()
         time.sleep(0.001)
     dt = time.perf_counter() - t
-    # The user then works with the result: scroll, select, confirm one.
+    during_run = max(gaps) if gaps else 0.0
+    # The user then works with the result: scroll, select, confirm one (written and re-read).
     view.table.scrollToBottom()
     view.table.selectRow(expected // 2)
     view.confirm()
@@ -129,7 +130,8 @@ def window_bench(tmp: Path, expected: int) -> None:
     timer.stop()
     worst = max(gaps) if gaps else 0.0
     print(f"window idle (baseline): longest gap {idle:.0f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(f"window: 清理文件夹 of {expected} documents shown in {dt:.1f} s; longest GUI-thread stall "
+    print(f"window: longest GUI-thread stall while importing and checking: {during_run:.0f} ms")
+    print(f"window: 清理文件夹 of {expected} documents shown in {dt:.1f} s; longest GUI-thread stall overall (with the confirmation) "
           f"{worst:.0f} ms (timer every 5 ms, {len(gaps)} ticks; 99th percentile "
           f"{sorted(gaps)[int(len(gaps) * 0.99)] if gaps else 0:.0f} ms)")
     for gap, during in sorted(long_gaps, reverse=True)[:5]:
