@@ -87,8 +87,8 @@ def read_snapshot(log: ReviewLog, run_id: str | None, year: int) -> Snapshot:
     if run_id not in {r.id for r in runs}:
         run_id = runs[0].id if runs else None
     cases = stock.cases(year)
-    return Snapshot(stock.issued(), runs, run_id, stock.items(run_id) if run_id else [], year, cases,
-                    figures_of(cases, year))
+    docs = stock.issued()
+    return Snapshot(docs, runs, run_id, stock.items(run_id, docs) if run_id else [], year, cases, figures_of(cases, year))
 
 
 class _Relay(QObject):

@@ -263,14 +263,16 @@ class StockRecords:
             self.log._append([("cleanup_decisions", "cleanup.decided", row)])
         return row["uuid"]
 
-    def items(self, run_id: str) -> list[CleanupItem]:
-        """Every document of a run with its current proposal, what the last re-check changed, and the decision."""
+    def items(self, run_id: str, issued: list[IssuedDocument] | None = None) -> list[CleanupItem]:
+        """Every document of a run with its current proposal, what the last re-check changed, and the decision.
+
+        ``issued``: ``self.issued()`` when the caller has just read it."""
         run_id = self.find_run(run_id)
         proposals = self.log._query("SELECT * FROM cleanup_proposals WHERE run_uuid = ?", [run_id])
         by_uuid = {p["uuid"]: p for p in proposals}
         decisions = {k: h for k, (h, _) in _heads(
             self.log._query("SELECT * FROM cleanup_decisions WHERE run_uuid = ?", [run_id]), "document_id").items()}
-        docs = {d.id: d for d in self.issued()}
+        docs = {d.id: d for d in (issued if issued is not None else self.issued())}
         items = []
         for doc_id, (head, _n) in _heads(proposals, "document_id").items():
             previous = by_uuid.get(head["supersedes"]) if head["supersedes"] else None
