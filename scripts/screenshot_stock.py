@@ -34,7 +34,7 @@ def main(out_dir: str) -> None:
     os.environ["WORKBENCH_DATA_DIR"] = str(data)
     from tests.helpers.stock_corpus import build_cases, build_issued
     from workbench.gui import stock_menu
-    from workbench.gui.ledger_printing import export_ledger_pdf
+    from workbench.gui.printing import export_pdf
     from workbench.gui.main_window import MainWindow
     from workbench.log import ReviewLog
     from workbench.log.stock import StockRecords
@@ -80,7 +80,7 @@ def main(out_dir: str) -> None:
         write_register_xlsx(ledger, tmp / "评查台账.xlsx")
 
     app = QApplication.instance() or QApplication([])
-    export_ledger_pdf(out / "case-ledger.pdf", ledger)
+    export_pdf(out / "case-ledger.pdf", ledger)
     log = ReviewLog.open(tmp / "log.sqlite3")
     window = MainWindow(Workspace(log, {"reviewer": "王审查", "bureau_name": bureau}))
     window.resize(1366, 768)

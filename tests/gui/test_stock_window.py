@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from tests.gui.conftest import wait_idle
 from tests.helpers.stock_corpus import EVAL, build_cases, build_issued
 from workbench.gui import stock_menu
-from workbench.gui.ledger_printing import export_ledger_pdf
+from workbench.gui.printing import export_pdf
 from workbench.gui.models import RecordRole
 from workbench.gui.stock_window import TAB_CASES, TAB_CLEANUP, TAB_REMINDERS
 from workbench.log.stock import StockRecords
@@ -144,7 +144,7 @@ def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, sto
     wait_stock(qtbot, stock)
     assert view.problem_model.record(0).rectified
     assert view.figures.text().startswith(f"{this_year}年共评查行政执法案卷1件，发现问题1个")
-    pdf = export_ledger_pdf(tmp_path / "评查台账.pdf", view.ledger())
+    pdf = export_pdf(tmp_path / "评查台账.pdf", view.ledger())
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     for words in ("行政执法案卷评查台账", "整改责任人", "张三", "已补正决定书", "已整改", "合格"):
         assert words in text.replace(" ", "").replace("\n", ""), words

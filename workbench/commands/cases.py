@@ -113,20 +113,20 @@ def run(args) -> int:
             print("已记录评查结论")
         elif action == "ledger":
             from workbench.reports.case_ledger import case_ledger
+            from workbench.reports.layout import page_furniture
             from workbench.reports.register import default_bureau
 
             bureau = args.bureau if args.bureau is not None else default_bureau()
-            ledger = case_ledger(stock.cases(args.year), args.year, bureau=bureau)
+            ledger = case_ledger(stock.cases(args.year), args.year, bureau=bureau, furniture=page_furniture(log))
             if args.xlsx:
                 from workbench.reports import write_register_xlsx
 
                 path = write_register_xlsx(ledger, args.xlsx)
             else:
-                from workbench.gui.ledger_printing import export_ledger_pdf  # Qt only for the PDF
-                from workbench.gui.printing import ensure_app
+                from workbench.gui.printing import ensure_app, export_pdf  # Qt only for the PDF
 
                 ensure_app()
-                path = export_ledger_pdf(args.pdf, ledger)
+                path = export_pdf(args.pdf, ledger)
             print(f"评查台账已写入 {path}（{len(ledger.rows)} 件）")
         elif action == "stats":
             fig = year_figures(stock, args.year)

@@ -93,7 +93,7 @@ def run(args) -> int:
         items = stock.items(run_id)
         run = stock.run(run_id)
         _print(run, items, changed)
-        _export(args, run, items)
+        _export(args, run, items, log)
     return EXIT_OK
 
 
@@ -115,7 +115,7 @@ def _print(run, items, changed) -> None:
     print(totals_text(items))
 
 
-def _export(args, run, items) -> None:
+def _export(args, run, items, log) -> None:
     from workbench.reports.cleanup import cleanup_ledger, unconfirmed, write_cleanup_docx
     from workbench.reports.register import default_bureau
 
@@ -123,7 +123,9 @@ def _export(args, run, items) -> None:
     if args.xlsx:
         from workbench.reports import write_register_xlsx
 
-        path = write_register_xlsx(cleanup_ledger(run, items, bureau), args.xlsx)
+        from workbench.reports.layout import page_furniture
+
+        path = write_register_xlsx(cleanup_ledger(run, items, bureau, furniture=page_furniture(log)), args.xlsx)
         print(f"清理结果已写入 {path}")
     if args.docx:
         pending = unconfirmed(items)

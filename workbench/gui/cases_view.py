@@ -214,14 +214,16 @@ class CasesView(QWidget):
 
     def ledger(self):
         from workbench.reports.case_ledger import case_ledger
+        from workbench.reports.layout import page_furniture
         from workbench.reports.register import default_bureau
 
-        return case_ledger(self.window_.stock.cases(self.year.value()), self.year.value(), bureau=default_bureau())
+        return case_ledger(self.window_.stock.cases(self.year.value()), self.year.value(), bureau=default_bureau(),
+                           furniture=page_furniture(self.window_.log))
 
     def preview(self) -> None:
-        from workbench.gui.ledger_printing import preview_ledger
+        from workbench.gui.printing import preview_dialog
 
-        preview_ledger(self, self.ledger()).exec()
+        preview_dialog(self, self.ledger()).exec()
 
     def _save(self, what: str, suffix: str, write) -> None:
         path, _ = QFileDialog.getSaveFileName(self, f"导出{what}", f"{self.year.value()}年案卷评查台账.{suffix}", f"{what} (*.{suffix})")
@@ -233,9 +235,9 @@ class CasesView(QWidget):
                           lambda exc: self.window_.show_error(f"{what}未能保存", getattr(exc, "message", str(exc))))
 
     def export_pdf(self) -> None:
-        from workbench.gui.ledger_printing import export_ledger_pdf
+        from workbench.gui.printing import export_pdf
 
-        self._save("评查台账 PDF", "pdf", lambda ledger, path: export_ledger_pdf(path, ledger))
+        self._save("评查台账 PDF", "pdf", lambda ledger, path: export_pdf(path, ledger))
 
     def export_xlsx(self) -> None:
         from workbench.reports import write_register_xlsx

@@ -181,9 +181,11 @@ class CleanupView(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, f"导出{what}", f"规范性文件清理结果.{suffix}", f"{what} (*.{suffix})")
         if not path:
             return
+        from workbench.reports.layout import page_furniture
         from workbench.reports.register import default_bureau
 
-        run, items, bureau = self.window_.stock.run(run_id), self.window_.stock.items(run_id), default_bureau()
+        run, items, bureau = self.window_.stock.run(run_id), self.model.records(), default_bureau()
+        self.furniture = page_furniture(self.window_.log)
         self.window_.status_label.setText(f"正在生成{what}…")
         run_in_background(lambda: write(run, items, bureau, path),
                           lambda _r: self.window_.status_label.setText(f"{what}已保存：{path}"),
@@ -194,7 +196,7 @@ class CleanupView(QWidget):
         from workbench.reports.cleanup import cleanup_ledger
 
         self._export("Excel 清理结果", "xlsx", lambda run, items, bureau, path: write_register_xlsx(
-            cleanup_ledger(run, items, bureau), path))
+            cleanup_ledger(run, items, bureau, furniture=self.furniture), path))
 
     def export_docx(self) -> None:
         from workbench.reports.cleanup import unconfirmed, write_cleanup_docx

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from workbench.reports.layout import cn_date
+from workbench.reports.layout import NO_FURNITURE, PageFurniture, cn_date
 from workbench.reports.ledger import Ledger
 from workbench.stock.model import EVALUATION_LABELS, RECTIFIED_LABELS, CaseFile
 
@@ -51,7 +51,9 @@ def case_row(n: int, case: CaseFile) -> dict:
     }
 
 
-def case_ledger(cases: list[CaseFile], year: int, *, bureau: str = "", made: date | None = None) -> Ledger:
+def case_ledger(cases: list[CaseFile], year: int, *, bureau: str = "", made: date | None = None,
+                furniture: PageFurniture = NO_FURNITURE) -> Ledger:
+    """The 评查台账 of ``cases`` (``StockRecords.cases(year)``); ``furniture``: ``page_furniture(log)``."""
     rows = [case_row(n, c) for n, c in enumerate(cases, 1)]
     problems = [p for c in cases for p in c.problems]
     rectified = sum(1 for p in problems if p.rectified)
@@ -61,5 +63,5 @@ def case_ledger(cases: list[CaseFile], year: int, *, bureau: str = "", made: dat
     return Ledger(
         title=CASE_LEDGER_TITLE, columns=CASE_LEDGER_COLUMNS, rows=rows, bureau=bureau,
         period=f"{year}年1月1日至{year}年12月31日", totals_line=totals, made=made, weights=_WEIGHTS,
-        xlsx_widths=_XLSX, centred=frozenset({"序号", "评查结论", "评查人", "整改状态"}), sheet="评查台账",
+        xlsx_widths=_XLSX, centred=frozenset({"序号", "评查结论", "整改状态"}), sheet="评查台账", furniture=furniture,
     )

@@ -30,7 +30,15 @@ from workbench.reports.docx import (
     set_up_page,
     set_up_styles,
 )
-from workbench.reports.layout import LETTER_BODY_PT, LETTER_LINE_PT, LETTER_TITLE_PT, SIZE_4, cn_date
+from workbench.reports.layout import (
+    LETTER_BODY_PT,
+    LETTER_LINE_PT,
+    LETTER_TITLE_PT,
+    NO_FURNITURE,
+    SIZE_4,
+    PageFurniture,
+    cn_date,
+)
 from workbench.reports.ledger import Ledger
 from workbench.stock.model import OUTCOME_LABELS, OUTCOMES, CleanupItem, CleanupRun
 
@@ -55,7 +63,8 @@ def _reasons_text(item: CleanupItem) -> str:
     return "\n".join(lines)
 
 
-def cleanup_ledger(run: CleanupRun, items: list[CleanupItem], bureau: str = "", made: date | None = None) -> Ledger:
+def cleanup_ledger(run: CleanupRun, items: list[CleanupItem], bureau: str = "", made: date | None = None,
+                   furniture: PageFurniture = NO_FURNITURE) -> Ledger:
     rows = []
     for n, item in enumerate(items, 1):
         d = item.document
@@ -69,7 +78,7 @@ def cleanup_ledger(run: CleanupRun, items: list[CleanupItem], bureau: str = "", 
         })
     return Ledger(
         title=CLEANUP_TITLE, columns=CLEANUP_COLUMNS, rows=rows, bureau=bureau,
-        period=f"清理基准日：{cn_date(run.as_of)}", filter_text=f"清理范围：{run.source}",
+        filter_text=f"清理基准日：{cn_date(run.as_of)}　清理范围：{run.source}", furniture=furniture,
         totals_line=totals_text(items), made=made, weights=_WEIGHTS, xlsx_widths=_XLSX,
         centred=frozenset({"序号", "清理建议", "清理结论", "确认人"}), sheet="清理结果",
     )

@@ -1,9 +1,10 @@
 """A printed ledger other than the review register: the 清理结果 table and the 评查台账.
 
-A ``Ledger`` has what the register's .xlsx writer and landscape table painter read off a
+A ``Ledger`` has what the register's .xlsx writer and printed layout read off a
 ``Register`` (``columns``, ``cells(row)``, ``heading``, ``bureau``, ``period``,
-``filter_text``, ``totals().text()``, ``made_text()``), plus its own column widths. So
-both are printed and exported exactly like the review register.
+``filter_text``, ``totals().text()``, ``made_text()``, ``furniture``), plus its own
+column widths. So both are printed (``workbench.gui.printing.ledger``) and exported
+exactly like the review register.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from workbench.reports.layout import cn_date
+from workbench.reports.layout import NO_FURNITURE, PageFurniture, cn_date
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Ledger:
     xlsx_widths: dict = field(default_factory=dict)  # Excel widths (≈ Latin characters)
     centred: frozenset = frozenset({"序号"})  # columns printed centred
     sheet: str = ""  # the Excel sheet's name
+    furniture: PageFurniture = NO_FURNITURE  # footer lines and notes every printed document carries
 
     @property
     def heading(self) -> str:

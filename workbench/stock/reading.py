@@ -57,9 +57,11 @@ def case_fields(doc: Document) -> dict:
 
 def read_party(doc: Document) -> str:
     """The party a decision is addressed to: 当事人：…, else the first line naming an organisation."""
-    m = _PARTY_RE.search(doc.text[:5000])
-    if m:
-        return re.sub(r"^(?:当事人|名称)\s*[:：]\s*", "", m.group("name").strip())
+    for i in range(min(len(doc.paragraphs), 40)):
+        line = re.sub(r"[ \u3000]", "", doc.paragraph_text(i))  # “当 事 人：…” has stray spaces
+        m = _PARTY_RE.search(line)
+        if m:
+            return re.sub(r"^(?:当事人|名称)[:：]", "", m.group("name").strip())
     for i in range(min(len(doc.paragraphs), 12)):
         # "豫0927环罚决字〔2025〕6号台前县宏轩电器厂": a web page ran the 文号 and the party together.
         line = DOC_NUMBER_RE.sub("", doc.paragraph_text(i).replace(" ", "")).strip().rstrip("：:")
