@@ -72,5 +72,6 @@ def install(window):
     for text, tab in (("已发布规范性文件登记…(&I)", TAB_ISSUED), ("到期提醒…(&D)", TAB_REMINDERS),
                       ("规范性文件清理…(&C)", TAB_CLEANUP), ("案卷评查…(&J)", TAB_CASES)):
         menu.addAction(QAction(text, window, triggered=lambda _checked=False, t=tab: open_stock(window, t)))
-    QTimer.singleShot(0, lambda: show_reminder(window))
+    # Once the window is up; not if it was closed first (its log may be closed by then).
+    QTimer.singleShot(0, window, lambda: show_reminder(window) if window.isVisible() else None)
     return menu
