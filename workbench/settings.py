@@ -25,6 +25,7 @@ DEFAULTS: dict = {
     "log_path": "",  # 审查日志文件；空则用数据目录下的默认位置
     "recent_files": [],  # 最近打开的文件（最新在前）
     "last_open_dir": "",  # 上次打开草案的文件夹（文件对话框从这里开始）
+    "expiry_reminder_days": 90,  # 到期提醒：提前多少天提示规范性文件有效期届满
 }
 
 

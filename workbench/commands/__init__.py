@@ -16,6 +16,9 @@ COMMANDS = [
     ("letter", "workbench.commands.letter"),
     ("annotate", "workbench.commands.annotate"),
     ("stats", "workbench.commands.stats"),
+    ("issued", "workbench.commands.issued"),
+    ("cleanup", "workbench.commands.cleanup"),
+    ("cases", "workbench.commands.cases"),
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2

@@ -1,7 +1,7 @@
 """The window's menus and toolbar, built in one place.
 
 ``build_menus(window)`` returns the menus by name (``file``, ``reports``,
-``review``, ``tools``); the window keeps them as ``window.menus``, so a feature
+``review``, ``tools``, ``stock``); the window keeps them as ``window.menus``, so a feature
 adds its entry where it belongs, e.g. ``window.menus["file"].insertAction(…)``
 or ``window.menus["tools"].addAction(…)``, without touching this module's order.
 """
@@ -64,6 +64,9 @@ def build_menus(window) -> dict:
     tools.addAction(_action(window, "校验审查日志(&V)", window.verify_log))
     tools.addAction(_action(window, "备份审查日志…(&B)", window.backup_log))
     tools.addAction(_action(window, "导入合并包…(&I)", lambda: window.import_bundle()))
+    from workbench.gui import stock_menu
+
+    menus["stock"] = stock_menu.install(window)  # 存量文件: issued documents, 到期提醒, 清理, 案卷评查
 
     toolbar = window.addToolBar("常用")
     toolbar.setObjectName("mainToolbar")

@@ -50,11 +50,44 @@ RECORD_COLUMNS: dict[str, tuple[str, ...]] = {
     "letters": (
         "uuid", "review_uuid", "year", "serial", "number", "issued", "supersedes", "actor", "at",
     ),
+    # 0005: the bureau's stock (workbench.log.stock): issued documents, 清理, 案卷评查.
+    "issued_documents": (
+        "uuid", "document_id", "sha256", "file_name", "title", "doc_number", "organ", "issued",
+        "effective", "expires", "validity", "provisional", "note", "supersedes", "actor", "at",
+    ),
+    "cleanup_runs": ("uuid", "as_of", "source", "actor", "at"),
+    "cleanup_proposals": (
+        "uuid", "run_uuid", "document_id", "outcome", "reasons", "registry", "supersedes", "actor", "at",
+    ),
+    "cleanup_decisions": (
+        "uuid", "run_uuid", "document_id", "proposal_uuid", "outcome", "reason", "supersedes", "actor", "at",
+    ),
+    "case_files": (
+        "uuid", "sha256", "file_name", "title", "doc_number", "party", "organ", "decided", "actor", "at",
+    ),
+    "case_evaluations": (
+        "uuid", "case_uuid", "evaluator", "evaluated", "conclusion", "supersedes", "actor", "at",
+    ),
+    "case_problems": (
+        "uuid", "problem_id", "case_uuid", "category", "description", "rule", "excerpt", "basis",
+        "withdrawn", "supersedes", "actor", "at",
+    ),
+    "rectifications": (
+        "uuid", "problem_id", "case_uuid", "responsible", "deadline", "progress", "done", "supersedes",
+        "actor", "at",
+    ),
 }
 
 # The tables 0001 made append-only; later migrations protect their own tables.
 INITIAL_APPEND_ONLY_TABLES = ("meta", "events", "documents", "reviews", "findings", "dispositions", "opinions", "closures")
-APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files", "letters", "signatures")
+STOCK_TABLES = (
+    "issued_documents", "cleanup_runs", "cleanup_proposals", "cleanup_decisions",
+    "case_files", "case_evaluations", "case_problems", "rectifications",
+)
+APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files", "letters", "signatures", *STOCK_TABLES)
+
+# Record tables whose rows name a file kept in document_files (by sha256).
+FILE_TABLES = ("documents", "issued_documents", "case_files")
 
 # Which columns of a record point at other records (table), for merge bundles.
 REFERENCES: dict[str, dict[str, str]] = {
@@ -65,6 +98,16 @@ REFERENCES: dict[str, dict[str, str]] = {
     "opinions": {"review_uuid": "reviews", "finding_uuid": "findings", "supersedes": "opinions"},
     "closures": {"review_uuid": "reviews", "supersedes": "closures"},
     "letters": {"review_uuid": "reviews", "supersedes": "letters"},
+    "issued_documents": {"document_id": "issued_documents", "supersedes": "issued_documents"},
+    "cleanup_runs": {},
+    "cleanup_proposals": {"run_uuid": "cleanup_runs", "document_id": "issued_documents",
+                          "supersedes": "cleanup_proposals"},
+    "cleanup_decisions": {"run_uuid": "cleanup_runs", "document_id": "issued_documents",
+                          "proposal_uuid": "cleanup_proposals", "supersedes": "cleanup_decisions"},
+    "case_files": {},
+    "case_evaluations": {"case_uuid": "case_files", "supersedes": "case_evaluations"},
+    "case_problems": {"problem_id": "case_problems", "case_uuid": "case_files", "supersedes": "case_problems"},
+    "rectifications": {"problem_id": "case_problems", "case_uuid": "case_files", "supersedes": "rectifications"},
 }
 
 
@@ -234,10 +277,70 @@ def m0004_signatures(db) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+def _record_table(db, table: str, types: dict, not_null: list[str], foreign_keys: list, indexes: list) -> None:
+    columns = {c: types.get(c, str) for c in RECORD_COLUMNS[table]}
+    db[table].create(columns, pk="uuid", not_null=not_null + ["actor", "at"], foreign_keys=foreign_keys, strict=True)
+    for index in indexes:
+        db[table].create_index(index)
+    _append_only(db, table)
+
+
+@migrations(name="0005_stock")
+def m0005_stock(db) -> None:
+    # The bureau's stock of issued documents, their 清理 and the 案卷评查 of
+    # closed case files. Same rules as the review records: every row is an
+    # event's payload, a change is a row that supersedes another. Stable ids
+    # (document_id, problem_id) are the uuid of the first row of their chain.
+    # Their files are kept in document_files, keyed by sha256 as drafts are.
+    _record_table(
+        db, "issued_documents", {"provisional": int},
+        ["document_id", "sha256", "file_name", "provisional"],
+        [("document_id", "issued_documents", "uuid"), ("supersedes", "issued_documents", "uuid")],
+        [["document_id"], ["sha256"], ["supersedes"]],
+    )
+    _record_table(db, "cleanup_runs", {}, ["as_of", "source"], [], [["as_of"]])
+    _record_table(
+        db, "cleanup_proposals", {},
+        ["run_uuid", "document_id", "outcome", "reasons", "registry"],
+        [("run_uuid", "cleanup_runs", "uuid"), ("document_id", "issued_documents", "uuid"),
+         ("supersedes", "cleanup_proposals", "uuid")],
+        [["run_uuid", "document_id"], ["supersedes"]],
+    )
+    _record_table(
+        db, "cleanup_decisions", {},
+        ["run_uuid", "document_id", "proposal_uuid", "outcome", "reason"],
+        [("run_uuid", "cleanup_runs", "uuid"), ("document_id", "issued_documents", "uuid"),
+         ("proposal_uuid", "cleanup_proposals", "uuid"), ("supersedes", "cleanup_decisions", "uuid")],
+        [["run_uuid", "document_id"], ["document_id"], ["supersedes"]],
+    )
+    _record_table(db, "case_files", {}, ["sha256", "file_name"], [], [["sha256"], ["decided"]])
+    _record_table(
+        db, "case_evaluations", {},
+        ["case_uuid", "evaluator", "evaluated", "conclusion"],
+        [("case_uuid", "case_files", "uuid"), ("supersedes", "case_evaluations", "uuid")],
+        [["case_uuid"], ["evaluated"], ["supersedes"]],
+    )
+    _record_table(
+        db, "case_problems", {"withdrawn": int},
+        ["problem_id", "case_uuid", "category", "description", "withdrawn"],
+        [("problem_id", "case_problems", "uuid"), ("case_uuid", "case_files", "uuid"),
+         ("supersedes", "case_problems", "uuid")],
+        [["case_uuid"], ["problem_id"], ["supersedes"]],
+    )
+    _record_table(
+        db, "rectifications", {"done": int},
+        ["problem_id", "case_uuid", "responsible", "done"],
+        [("problem_id", "case_problems", "uuid"), ("case_uuid", "case_files", "uuid"),
+         ("supersedes", "rectifications", "uuid")],
+        [["problem_id"], ["case_uuid"], ["supersedes"]],
+    )
+    db.execute("PRAGMA user_version = 5")
+
+
 # Append new migrations above this line, each ending with its PRAGMA user_version.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # The names above, in order (a test checks this against `migrations`): a file
 # that records a name not in this list was written by a newer program.
-MIGRATION_NAMES = ("0001_initial", "0002_document_files", "0003_letters", "0004_signatures")
+MIGRATION_NAMES = ("0001_initial", "0002_document_files", "0003_letters", "0004_signatures", "0005_stock")
 
 APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in APPEND_ONLY_TABLES for op in ("update", "delete"))

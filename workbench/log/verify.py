@@ -44,8 +44,9 @@ def verify(log, *, integrity: bool = True) -> VerifyReport:
 
 
 def _check_document_files(conn, report: VerifyReport) -> None:
-    """Each stored draft must hash to its key, which a chained documents record carries."""
-    known = {r[0] for r in conn.execute("SELECT sha256 FROM documents")}
+    """Each stored file must hash to its key, which a chained record (a draft, an issued
+    document, a case file) carries."""
+    known = {r[0] for table in schema.FILE_TABLES for r in conn.execute(f"SELECT sha256 FROM {table}")}
     for sha, name, data in conn.execute("SELECT sha256, file_name, data FROM document_files"):
         if hashlib.sha256(bytes(data)).hexdigest() != sha:
             _add(report, Problem(None, "document_files", sha, f"保存的草案原文“{name}”与记录的指纹不符（文件内容被改动）"))

@@ -29,11 +29,11 @@ _HEAD_FONT = "黑体"
 
 
 def write_register_xlsx(register: Register, path) -> Path:
-    """Write ``register`` to ``path`` (.xlsx) and return the path."""
+    """Write ``register`` (or a ``workbench.reports.ledger.Ledger``) to ``path`` (.xlsx) and return the path."""
     path = Path(path)
     wb = Workbook()
     ws = wb.active
-    ws.title = "审查台账"
+    ws.title = getattr(register, "sheet", "") or "审查台账"
     columns = register.columns
     ncol = len(columns)
     last = get_column_letter(ncol)
@@ -60,6 +60,7 @@ def write_register_xlsx(register: Register, path) -> Path:
         cell.font = Font(name=_HEAD_FONT, size=11, bold=True)
         cell.alignment = centre
         cell.border = border
+    centred = getattr(register, "centred", ("序号", "审查结论", "收文日期", "办结日期"))  # a Ledger names its own
     for row in register.rows:
         cells: list = register.cells(row)
         cells[0] = int(row["序号"])  # a number, so Excel sorts it as one
@@ -69,7 +70,7 @@ def write_register_xlsx(register: Register, path) -> Path:
         ws.append(cells)
         for i, cell in enumerate(ws[ws.max_row]):
             cell.font = Font(name=_BODY_FONT, size=10.5)
-            cell.alignment = centre if columns[i] in ("序号", "审查结论", "收文日期", "办结日期") else wrap
+            cell.alignment = centre if columns[i] in centred else wrap
             cell.border = border
             if columns[i] in _DATES:
                 cell.number_format = _DATE_FORMAT
@@ -84,7 +85,7 @@ def write_register_xlsx(register: Register, path) -> Path:
         ws[f"A{ws.max_row}"].font = Font(name=_BODY_FONT, size=10)
 
     for i, name in enumerate(columns, 1):
-        ws.column_dimensions[get_column_letter(i)].width = _WIDTHS.get(name, 12)
+        ws.column_dimensions[get_column_letter(i)].width = (getattr(register, "xlsx_widths", None) or _WIDTHS).get(name, 12)
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     ws.print_title_rows = f"{header_row}:{header_row}"
     ws.page_setup.orientation = "landscape"

@@ -10,7 +10,8 @@ functions below do that and call ``render``:
     print_dialog(parent, report)        QPrintDialog, then print
     export_pdf(path, report)            a PDF file (Chinese fonts embedded)
 
-Each document has its own module (``register``, ``letter``, ``stats``), all
+Each document has its own module (``register``, ``letter``, ``stats``, ``ledger`` for the
+评查台账 and other ``workbench.reports.ledger.Ledger``\ s), all
 drawn on the one page layout of ``canvas`` (pagination, ruled tables whose
 headings repeat, kept-together blocks, page numbers, footer lines and notes);
 ``fonts`` picks the installed faces; ``chart`` draws the figures as bars
@@ -27,11 +28,13 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from workbench.errors import WorkbenchError
+from workbench.gui.printing import ledger as _ledger
 from workbench.gui.printing import letter as _letter
 from workbench.gui.printing import register as _register
 from workbench.gui.printing import stats as _stats
 from workbench.gui.printing.chart import StatsChart, paint_stats_chart, stats_chart_image
 from workbench.gui.printing.fonts import font_families, font_family, has_bold, make_font
+from workbench.reports.ledger import Ledger
 from workbench.reports.letter import Letter
 from workbench.reports.register import Register, as_register
 from workbench.reports.stats import YearStats
@@ -41,6 +44,7 @@ _DOCUMENTS = {
     Register: (_register, lambda r: r.heading),
     Letter: (_letter, lambda r: r.title),
     YearStats: (_stats, _stats.title),
+    Ledger: (_ledger, lambda r: r.heading),  # 评查台账, 清理结果
 }
 
 
@@ -87,7 +91,7 @@ def render(device, report) -> int:
 
 
 def _coerce(report, header: dict):
-    if isinstance(report, (Letter, YearStats, Register)):
+    if isinstance(report, (Letter, YearStats, Register, Ledger)):
         return report
     return as_register(report, **header)
 

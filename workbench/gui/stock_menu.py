@@ -1,0 +1,77 @@
+"""Where the stock window joins the main window: its menu, and the 到期提醒 at start.
+
+``install(window)`` is the one hook (called once from ``workbench.gui.menus.build_menus``): a
+存量 menu opening the stock window on each tab, and, once the window is up, a line in
+the status bar naming the documents that lapse within the reminder window, with a
+button that opens the 到期提醒 view.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import QPushButton
+
+from workbench.errors import WorkbenchError
+from workbench.gui.stock_window import TAB_CASES, TAB_CLEANUP, TAB_ISSUED, TAB_REMINDERS, StockWindow
+from workbench.log.stock import StockRecords
+from workbench.stock.model import DEFAULT_REMINDER_DAYS
+
+
+def open_stock(window, tab: int) -> StockWindow:
+    stock = getattr(window, "stock_window", None)
+    if stock is None:
+        stock = window.stock_window = StockWindow(window)
+    else:
+        stock.refresh()
+    stock.tabs.setCurrentIndex(tab)
+    stock.show()
+    bring_to_front(stock)
+    return stock
+
+
+def bring_to_front(widget) -> None:
+    if QGuiApplication.platformName() != "offscreen":  # offscreen (tests, screenshots) has no stacking
+        widget.raise_()
+        widget.activateWindow()
+
+
+def expiring(window) -> list:
+    try:
+        days = int(window.ws.settings.get("expiry_reminder_days") or DEFAULT_REMINDER_DAYS)
+    except (TypeError, ValueError):
+        days = DEFAULT_REMINDER_DAYS
+    today = date.today()
+    return [d for d in StockRecords(window.ws.log).issued() if d.status(today, days) == "expiring"], days
+
+
+def show_reminder(window) -> None:
+    """At start: say in the status bar how many issued documents lapse soon (nothing if none)."""
+    try:
+        due, days = expiring(window)
+    except WorkbenchError:
+        return  # the log's own error is shown by the main window
+    if not due:
+        return
+    button = getattr(window, "reminder_button", None)
+    if button is None:
+        button = window.reminder_button = QPushButton()
+        button.setFlat(True)
+        button.setStyleSheet("color: #b3261e; font-weight: bold;")
+        button.clicked.connect(lambda: open_stock(window, TAB_REMINDERS))
+        window.statusBar().addPermanentWidget(button)
+    button.setText(f"到期提醒：{len(due)} 件规范性文件将在 {days} 天内到期")
+    button.show()
+
+
+def install(window):
+    """Add the 存量文件 menu to ``window`` and schedule the start-up reminder; returns the menu."""
+    menu = window.menuBar().addMenu("存量文件(&K)")
+    for text, tab in (("已发布规范性文件登记…(&I)", TAB_ISSUED), ("到期提醒…(&D)", TAB_REMINDERS),
+                      ("规范性文件清理…(&C)", TAB_CLEANUP), ("案卷评查…(&J)", TAB_CASES)):
+        menu.addAction(QAction(text, window, triggered=lambda _checked=False, t=tab: open_stock(window, t)))
+    # Once the window is up; not if it was closed first (its log may be closed by then).
+    QTimer.singleShot(0, window, lambda: show_reminder(window) if window.isVisible() else None)
+    return menu
