@@ -18,8 +18,6 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import yaml
-
 from workbench.text.numbers import CHINESE_NUMERAL_CHARS, parse_amount
 
 if TYPE_CHECKING:  # the rules package imports this module through its checks
@@ -71,10 +69,19 @@ def _thresholds(data: dict, base: Thresholds | None = None) -> Thresholds:
 
 @lru_cache(maxsize=1)
 def _builtin_data() -> dict:
-    from workbench.rules.loader import builtin_rules_root
+    from importlib import resources
 
-    text = (builtin_rules_root() / "enforcement" / "data" / "catalogue.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text) or {}
+    from workbench.compiled_cache import load_or_build
+    from workbench.rules.compiled import RULEPACKS_PACKAGE
+
+    source = resources.files(RULEPACKS_PACKAGE) / "enforcement" / "data" / "catalogue.yaml"
+
+    def parse() -> dict:
+        import yaml
+
+        return yaml.safe_load(source.read_text(encoding="utf-8")) or {}
+
+    return load_or_build("catalogue", [source], parse, modules=())
 
 
 def load_catalogue(settings: dict | None = None) -> Catalogue:

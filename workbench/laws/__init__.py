@@ -20,13 +20,22 @@ The data live in ``rules/registry/*.yaml`` (format: ``workbench.laws.data``).
 """
 
 from workbench.laws.citations import ArticleRef, Citation, find_citations
-from workbench.laws.data import OVERLAY_NAME, load_registry_data
 from workbench.laws.fines import FineAmount, find_fines
 from workbench.laws.model import ArticleMapping, FineRange, LawEntry, StatusEvent, Version
 from workbench.laws.registry import Registry, Verdict, default_registry, reset_default_registry, title_key
+from workbench.laws.sources import OVERLAY_NAME
 
 __all__ = [
     "ArticleMapping", "ArticleRef", "Citation", "FineAmount", "FineRange", "LawEntry", "OVERLAY_NAME", "Registry",
     "StatusEvent", "Verdict", "Version", "default_registry", "find_citations", "find_fines", "load_registry_data",
     "reset_default_registry", "title_key",
 ]
+
+
+def __getattr__(name: str):
+    # The YAML reader only when asked for: default_registry() reads the compiled cache.
+    if name == "load_registry_data":
+        from workbench.laws.data import load_registry_data
+
+        return load_registry_data
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -31,12 +31,10 @@ office records a repeal with just ``title`` and ``status``.
 
 from __future__ import annotations
 
-from datetime import date
-from importlib import resources
-
 from workbench.errors import RegistryFileError
 from workbench.yaml_nodes import NodeReader, compose
 from workbench.laws.model import EVENTS, LEVELS, ArticleMapping, ArticleShape, FineRange, LawEntry, Renumbering, StatusEvent, Version
+from workbench.laws.sources import OVERLAY_NAME, default_overlay_path, shipped_registry_root
 
 FILE_KEYS = {"laws", "mappings", "fines", "articles", "renumbered"}
 LAW_KEYS = {"title", "short", "level", "promulgated", "in_force", "articles", "versions", "status", "source"}
@@ -46,7 +44,6 @@ MAPPING_KEYS = {"law", "article", "items", "to_law", "to_article", "note", "sour
 ARTICLE_KEYS = {"law", "version", "article", "paragraphs", "item_texts", "source"}
 RENUMBER_KEYS = {"law", "from_version", "to_version", "article", "to_article", "items", "score", "source"}
 FINE_KEYS = {"law", "article", "paragraph", "items", "min", "max", "per_unit", "when", "relative", "source"}
-OVERLAY_NAME = "registry_overlay.yaml"
 
 # libyaml composes ~10x faster and still gives every node its line.
 
@@ -201,10 +198,6 @@ class RegistryData:
         )
 
 
-def shipped_registry_root():
-    return resources.files("workbench.rulepacks") / "registry"
-
-
 def load_registry_data(root=None, overlay=None, use_overlay: bool = True) -> RegistryData:
     """Read the shipped registry (or ``root``, a directory) and then the overlay.
 
@@ -218,9 +211,7 @@ def load_registry_data(root=None, overlay=None, use_overlay: bool = True) -> Reg
         data.add_text(_read(entry, str(entry)), str(entry))
     if use_overlay:
         if overlay is None:
-            from workbench.paths import data_dir
-
-            overlay = data_dir(create=False) / OVERLAY_NAME
+            overlay = default_overlay_path()
         if overlay.is_file():
             data.add_text(_read(overlay, str(overlay)), str(overlay))
     return data

@@ -15,13 +15,16 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from workbench.laws.data import RegistryData, load_registry_data
 from workbench.laws.model import ArticleMapping, ArticleShape, FineRange, LawEntry, Renumbering, StatusEvent
 from workbench.text.normalize import normalize_term
 from workbench.text.numbers import to_int
+
+if TYPE_CHECKING:
+    from workbench.laws.data import RegistryData
 
 PRC = "中华人民共和国"
 # A version note written inside or after the title: （2018年修正） (2017修订) （2021年修订版）
@@ -200,13 +203,34 @@ _lock = threading.Lock()
 _default: Registry | None = None
 
 
+# Where the objects of a Registry are defined: the compiled cache's allow-list and part of its key.
+REGISTRY_MODULES = ("workbench.laws.model", "workbench.laws.data", "workbench.laws.registry")
+
+
 def default_registry() -> Registry:
-    """The shipped registry plus the user's overlay, loaded once per process."""
+    """The shipped registry plus the user's overlay, loaded once per process.
+
+    Read from the compiled cache (``workbench.compiled_cache``) unless a shipped
+    file or the overlay changed since it was written; then parsed anew.
+    """
     global _default
     with _lock:
         if _default is None:
-            _default = Registry(load_registry_data())
+            _default = _load_default()
         return _default
+
+
+def _load_default() -> Registry:
+    from workbench.compiled_cache import files_under, load_or_build
+    from workbench.laws.sources import default_overlay_path, shipped_registry_root
+
+    def parse() -> Registry:
+        from workbench.laws.data import load_registry_data
+
+        return Registry(load_registry_data())
+
+    sources = files_under([shipped_registry_root()]) + [default_overlay_path()]
+    return load_or_build("registry", sources, parse, REGISTRY_MODULES)
 
 
 def reset_default_registry() -> None:

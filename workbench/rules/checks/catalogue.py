@@ -57,7 +57,7 @@ def catalogue_fine_threshold(ctx: CheckContext):
 def _catalogue_engine():
     """An engine over the built-in catalogue items (rules of category ``catalogue``)."""
     from workbench.rules.engine import Engine
-    from workbench.rules.loader import load_builtin_packs
+    from workbench.rules.compiled import load_builtin_packs
 
     # A broken enforcement pack is reported where the packs load; here it only means no catalogue items.
     return Engine([r for r in load_builtin_packs(("enforcement",)).rules if r.category == "catalogue"])
