@@ -61,7 +61,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: 参数错误：{message}\n")
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict]:
+def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict]:
+    """The parser of every command, or of the command ``only`` alone (the others' modules are not imported)."""
     parser = _Parser(prog="workbench", description="合法性审查工作台（离线）。不带参数运行时打开窗口；"
                                                    "workbench 草案.docx 打开窗口并登记该文件。")
     parser.add_argument("--version", action="version", version=f"workbench {__version__}")
@@ -70,6 +71,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
     gui.add_argument("paths", nargs="*", help="要打开的草案文件")
     modules = {}
     for name, module_name in COMMANDS:
+        if only is not None and name != only:
+            continue
         module = importlib.import_module(module_name)
         module.add_parser(sub)
         modules[name] = module
@@ -78,8 +81,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser, modules = build_parser()
-    if argv and _looks_like_files(argv, modules):
+    # A named command needs only its own parser: building all of them costs start-up time.
+    only = argv[0] if argv and argv[0] in dict(COMMANDS) else None
+    parser, modules = build_parser(only)
+    if only is None and argv and _looks_like_files(argv, modules):
         argv = ["gui", *argv]  # `workbench 草案.docx` opens it, as `workbench gui 草案.docx` does
     args = parser.parse_args(argv)
     if args.command in (None, "gui"):

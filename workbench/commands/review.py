@@ -20,7 +20,6 @@ from dataclasses import asdict
 
 from workbench.commands import EXIT_BAD_INPUT, EXIT_OK
 from workbench.errors import WorkbenchError
-from workbench.log.model import CONCLUSION_LABELS, DISPOSITION_LABELS, EVENT_LABELS
 from workbench.commands.check import iso_date
 from workbench.commands.log import add_db_argument, open_log
 
@@ -118,6 +117,8 @@ def _dispose(args) -> int:
 
 
 def _close(args) -> int:
+    from workbench.log.model import CONCLUSION_LABELS
+
     with open_log(args) as log:
         review_id = log.find_review(args.review)
         state = log.review(review_id)
@@ -135,6 +136,8 @@ def _close(args) -> int:
 
 
 def _show(args) -> int:
+    from workbench.log.model import EVENT_LABELS
+
     with open_log(args, readonly=True) as log:
         state = log.review(args.review)
         history = log.history(state.id) if args.history else []
@@ -212,6 +215,8 @@ def local_time(iso_utc: str) -> str:
 
 def _event_detail(e, state, findings: dict) -> str:
     """What the event did, in words: which finding, which conclusion, which opinion."""
+    from workbench.log.model import CONCLUSION_LABELS, DISPOSITION_LABELS
+
     p = e.payload
     if e.type == "finding.recorded":
         return f"：F{p.get('number')} {_short(p.get('message', ''))}"

@@ -26,6 +26,7 @@ from workbench.rules.firstchars import start_finder
 from workbench.rules.guards import guarded
 from workbench.rules.lexicon import Lexicon, builtin_lexicon
 from workbench.rules.model import REVIEWS, Finding, Rule
+from workbench.rules.patterns import LazyPatterns
 from workbench.text.segment import Segments, word_boundaries
 
 SPAN_MARKS = (NAMED_OPERATOR, PLACE)
@@ -45,7 +46,7 @@ class Engine:
 
     def __init__(self, rules: list[Rule], lexicon: Lexicon | None = None):
         self.rules = list(rules)
-        self._regex = {i: re.compile(r.match.regex) for i, r in enumerate(self.rules) if r.match.regex}
+        self._regex = LazyPatterns({i: r.match.regex for i, r in enumerate(self.rules) if r.match.regex})
         # Frames are compiled, and the entity tagger built, when a document first
         # needs them: an expanded frame is a large regex (tens of ms to compile),
         # and a command that checks one short draft needs only some of them.
@@ -53,7 +54,7 @@ class Engine:
         self._tagger = None
         self._frame: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
         self._compile_lock = threading.Lock()
-        self._absent_regex = {i: re.compile(r.match.absent_regex) for i, r in enumerate(self.rules) if r.match.absent_regex}
+        self._absent_regex = LazyPatterns({i: r.match.absent_regex for i, r in enumerate(self.rules) if r.match.absent_regex})
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
         # Frames anchored on a typed span ({named}, {place}): their candidate
