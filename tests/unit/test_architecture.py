@@ -1,6 +1,8 @@
 """The core never imports Qt: only workbench/gui/ may (the CLI runs without it)."""
 
 import ast
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +53,28 @@ def test_every_subpackage_is_listed_for_installation():
     listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(PACKAGE.parent).parts) for p in PACKAGE.rglob("__init__.py")}
     assert found - listed == set(), "add these to [tool.setuptools] packages in pyproject.toml"
+
+
+def test_check_with_a_warm_cache_imports_only_what_it_uses(tmp_path):
+    """No YAML parser (the compiled cache), no log (sqlite_utils), no Qt, no Excel; jieba's
+    dictionary stays unloaded even where a rule asks for word boundaries (the word index)."""
+    draft = tmp_path / "d.txt"
+    draft.write_text("关于园区管理的通知\n依据《中华人民共和国大气污染防治法》第九十九条制定本办法。\n本市对进入园区的车辆实行收费。\n",
+                     encoding="utf-8")
+    code = (
+        "import sys, json; from workbench.cli import main; status = main(['check', sys.argv[1]]); "
+        "jieba = sys.modules.get('jieba'); "
+        "print('MODULES:', json.dumps({'status': status, 'loaded': sorted({m.split('.')[0] for m in sys.modules}), "
+        "'jieba_dictionary': bool(jieba and jieba.dt.initialized)}))"
+    )
+    env = dict(os.environ, WORKBENCH_DATA_DIR=str(tmp_path / "data"))
+    runs = []
+    for _ in range(2):  # the first run writes the caches, the second reads them
+        r = subprocess.run([sys.executable, "-c", code, str(draft)], capture_output=True, text=True, env=env, timeout=120)
+        line = [x for x in r.stdout.splitlines() if x.startswith("MODULES:")]
+        assert line, r.stdout + r.stderr
+        runs.append((r.stdout.split("MODULES:")[0], json.loads(line[0].split(":", 1)[1])))
+    (first_out, _), (second_out, warm) = runs
+    assert second_out == first_out and "leg.creates.fee" in second_out  # same findings from the cache
+    assert not {"yaml", "sqlite_utils", "PySide6", "openpyxl", "docx", "pypdf"} & set(warm["loaded"])
+    assert warm["jieba_dictionary"] is False

@@ -3,7 +3,9 @@
 Rules look at one sentence (。！？；or a line break ends it) or one clause
 (also ，：). Boundaries are found once per document with one regex pass;
 words come from jieba, but only for the few sentences a rule asks about,
-because jieba segments ~0.6 MB/s and loads its dictionary in ~1.5 s.
+because jieba segments ~0.6 MB/s and loads its dictionary in ~1.5 s. Nor is
+that dictionary loaded: each sentence reads only its own fragments from an
+index of it (``workbench.text.word_index``); jieba whole is the fallback.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import logging
 import re
 import threading
 from functools import lru_cache
+
+from workbench.text.word_index import word_index
 
 _SENTENCE_END = re.compile(r"[。！？；\n]")
 _CLAUSE_END = re.compile(r"[。！？；\n，：]")
@@ -72,8 +76,10 @@ def _tokenizer():
 
 
 def preload_words() -> None:
-    """Load jieba's dictionary now (the GUI calls this in the background at start)."""
-    _tokenizer()
+    """Get word boundaries ready now (the GUI calls this in the background at start):
+    open the word index, building it on the first start; without one, load jieba whole."""
+    if word_index() is None:
+        _tokenizer()
 
 
 @lru_cache(maxsize=4096)
@@ -81,7 +87,19 @@ def word_boundaries(sentence: str) -> frozenset[int]:
     """Offsets in ``sentence`` where a jieba word starts or ends."""
     bounds = {0}
     pos = 0
-    for word in _tokenizer().cut(sentence, HMM=False):
+    for word in _cut(sentence):
         pos += len(word)
         bounds.add(pos)
     return frozenset(bounds)
+
+
+def _cut(sentence: str):
+    index = word_index()
+    if index is None:
+        return _tokenizer().cut(sentence, HMM=False)
+    from jieba import Tokenizer
+
+    # A tokenizer whose dictionary is the sentence's own entries: jieba's code, jieba's result.
+    tokenizer = Tokenizer()
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = index.frequencies(sentence), index.total, True
+    return tokenizer.cut(sentence, HMM=False)
