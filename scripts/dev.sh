@@ -3,6 +3,8 @@
 #   bash scripts/dev.sh start [FILES…]   set up, then open the workbench (with the sample draft)
 #   bash scripts/dev.sh test [PYTEST ARGS…]   set up, then run every test (what CI runs)
 #   bash scripts/dev.sh setup            only set up
+#   bash scripts/dev.sh bundle           build dist/legality-workbench/ (PyInstaller; runs without Python)
+#   bash scripts/dev.sh wheelhouse [DIR] wheels of the workbench and every dependency (default dist/wheelhouse)
 # Set-up is idempotent and quick once done: the Debian packages Qt needs and a
 # Chinese font (without one Qt draws boxes, silently), then a virtual
 # environment at .venv with the package installed in editable mode.
@@ -24,6 +26,8 @@ DEBIAN_PACKAGES=(
   fonts-arphic-uming
   # Scanned PDFs: pdftoppm renders the pages, Tesseract reads them with its Chinese model
   poppler-utils tesseract-ocr tesseract-ocr-chi-sim
+  # objcopy and objdump, which PyInstaller runs to build the bundle (dev.sh bundle)
+  binutils
 )
 
 as_root() {
@@ -49,7 +53,7 @@ setup_python() {
   # Reinstall only when the project's metadata changed since the last install.
   if [ ! -f .venv/.installed ] || [ pyproject.toml -nt .venv/.installed ]; then
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test]'
+    .venv/bin/python -m pip install -q -e '.[test,bundle]'
     touch .venv/.installed
   fi
 }
@@ -66,5 +70,13 @@ case "$cmd" in
     setup_system; setup_python
     export QT_QPA_PLATFORM=offscreen
     exec .venv/bin/python -m pytest "$@" ;;
-  *) echo "用法：bash scripts/dev.sh start|test|setup" >&2; exit 2 ;;
+  bundle)
+    setup_system; setup_python
+    exec .venv/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller \
+      packaging/legality-workbench.spec ;;
+  wheelhouse)
+    setup_system; setup_python
+    # pip install --no-index --find-links DIR legality-review-workbench installs from it, offline.
+    exec .venv/bin/python -m pip wheel --quiet --wheel-dir "${1:-dist/wheelhouse}" . ;;
+  *) echo "用法：bash scripts/dev.sh start|test|setup|bundle|wheelhouse" >&2; exit 2 ;;
 esac

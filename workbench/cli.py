@@ -69,6 +69,7 @@ def build_parser(only: str | None = None) -> tuple[argparse.ArgumentParser, dict
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     gui = sub.add_parser("gui", help="打开窗口（可同时打开文件）")
     gui.add_argument("paths", nargs="*", help="要打开的草案文件")
+    gui.add_argument("--screenshot", metavar="PNG", help="打开窗口，保存窗口截图后退出（用于检查安装是否完整）")
     modules = {}
     for name, module_name in COMMANDS:
         if only is not None and name != only:
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from workbench.gui.app import run_gui
 
-        return run_gui(getattr(args, "paths", None) or [])
+        return run_gui(getattr(args, "paths", None) or [], screenshot=getattr(args, "screenshot", None))
     try:
         return modules[args.command].run(args)
     except WorkbenchError as exc:

@@ -25,9 +25,10 @@ MISSING_QT_TRANSLATIONS = {
 }
 
 
-def install_chinese(app) -> None:
+def install_chinese(app) -> bool:
     """Qt's own dialogs (file dialog, standard buttons) in Chinese, dates in Chinese form:
-    Qt's translations as PySide6 ships them, and the few labels they lack."""
+    Qt's translations as PySide6 ships them, and the few labels they lack. False if Qt's
+    own Chinese catalogue was not found."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     class Missing(QTranslator):
@@ -38,16 +39,32 @@ def install_chinese(app) -> None:
             return False
 
     QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
-    keep = []
+    keep, loaded = [], False
     translator = QTranslator(app)
     if translator.load(QLocale(QLocale.Chinese, QLocale.China), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(translator)
         keep.append(translator)
+        loaded = True
     missing = Missing(app)
     app.installTranslator(missing)  # installed last: asked first, and answers only for its own few labels
     keep.append(missing)
     app._workbench_translators = keep  # keep them alive with the app
+    return loaded
+
+
+def install_bundled_fonts() -> list[str]:
+    """Fonts shipped in ``resources/fonts`` (the bundle puts a Chinese font there), so that a
+    desktop without Chinese fonts still shows Chinese; the families added."""
+    from PySide6.QtGui import QFontDatabase
+
+    folder = resources.files("workbench.resources") / "fonts"
+    families: list[str] = []
+    if folder.is_dir():
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.name.lower().endswith((".ttf", ".ttc", ".otf")):
+                families += QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(entry)))
+    return families
 
 
 def no_display_message() -> str | None:
@@ -75,7 +92,9 @@ def startup_warning(window):
     return box
 
 
-def run_gui(paths: list[str]) -> int:
+def run_gui(paths: list[str], screenshot: str | None = None) -> int:
+    """The window; with ``screenshot``, save a picture of it once shown and quit (checks an installation)."""
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workbench.errors import WorkbenchError
@@ -91,7 +110,8 @@ def run_gui(paths: list[str]) -> int:
         print(message, file=sys.stderr)
         return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    install_chinese(app)
+    translated = install_chinese(app)
+    install_bundled_fonts()
     app.setApplicationName("合法性审查工作台")
     app.setOrganizationName("workbench")
     try:
@@ -109,6 +129,19 @@ def run_gui(paths: list[str]) -> int:
     window.show()
     startup_warning(window)
     window.restore_last_review()
+    if screenshot:
+        def save_and_quit():
+            saved = window.grab().save(screenshot)
+            print(f"窗口截图{'已保存：' + screenshot if saved else '保存失败：' + screenshot}")
+            print("Qt 中文翻译：" + ("已加载" if translated else "未找到（Qt 自带的对话框按钮将显示英文）"))
+            print(f"审查日志：{log.path}")
+            app.exit(0 if saved else 2)
+
+        QTimer.singleShot(0, save_and_quit)  # the first turn of the event loop: the window is laid out and painted
+        try:
+            return app.exec()
+        finally:
+            log.close()
     # jieba's dictionary takes ~1 s to load: do it now, in the background.
     run_in_background(preload_words, lambda _: None, lambda _exc: None)
     if paths:
