@@ -37,6 +37,7 @@ registry overlay and settings beside it.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import importlib
 import io
@@ -180,10 +181,17 @@ def _read(path: Path, key: bytes, modules: tuple[str, ...]):
     payload = blob[head + 2 * _DIGEST :]
     if hashlib.sha256(payload).digest() != blob[head + _DIGEST : head + 2 * _DIGEST]:
         return _MISS
+    # Tens of thousands of objects and no cycles among them: the cyclic collector would only
+    # walk them over and over while they are made.
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
         return _Unpickler(io.BytesIO(payload), modules).load()
     except Exception:  # a damaged or foreign payload is a miss, whatever it raises
         return _MISS
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _write(path: Path, key: bytes, value) -> None:
