@@ -111,7 +111,7 @@ def main() -> None:
     programs = [("venv", [str(Path(sys.executable).with_name("workbench"))])]
     if args.bundle:
         exe = args.bundle / ("legality-workbench.exe" if sys.platform == "win32" else "legality-workbench")
-        size = sum(f.stat().st_size for f in args.bundle.rglob("*") if f.is_file())
+        size = sum(f.stat().st_size for f in args.bundle.rglob("*") if f.is_file() and not f.is_symlink())
         print(f"bundle {args.bundle}: {size / 1024 / 1024:.0f} MB in {sum(1 for _ in args.bundle.rglob('*'))} files")
         programs.append(("bundle", [str(exe)]))
     print(f"{os.cpu_count()} cores; 5,000-character draft; folder of 100 drafts (50 .docx, 50 .txt, 3,000–8,000 characters); "
