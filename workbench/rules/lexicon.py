@@ -20,11 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from workbench.errors import RuleFileError
 from workbench.rules.entities import NAMED_OPERATOR, PLACE
-from workbench.yaml_nodes import NodeReader, compose
 
 _MACRO_RE = re.compile(r"\{([a-z_]+)\}")
 # What stands before a class that opens a branch: ( or (?: or (?P<name> or |.
@@ -83,6 +80,8 @@ class Lexicon:
 
 
 def _load(text: str, path: str) -> Lexicon:
+    from workbench.yaml_nodes import NodeReader, compose  # PyYAML only when the file is parsed
+
     r = NodeReader(path)
     root = compose(text, path)
     if root is None:
@@ -118,8 +117,12 @@ def _load(text: str, path: str) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def builtin_lexicon() -> Lexicon:
+    """The shipped word classes, through the compiled cache (``workbench.compiled_cache``)."""
+    from workbench.compiled_cache import load_or_build
+
     entry = resources.files("workbench.rulepacks") / "lexicon.yaml"
-    return _load(entry.read_text(encoding="utf-8"), str(entry))
+    return load_or_build("lexicon", [entry], lambda: _load(entry.read_text(encoding="utf-8"), str(entry)),
+                         modules=("workbench.rules.lexicon",))
 
 
 def load_lexicon(text: str, path: str = "lexicon.yaml") -> Lexicon:
