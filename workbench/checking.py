@@ -11,7 +11,8 @@ from workbench.intake.metadata import reading_date
 from workbench.progress import NO_PROGRESS, Progress
 from workbench.errors import RuleFileError
 from workbench.rules import REVIEWS, Engine, Finding
-from workbench.rules.loader import RuleSet, load_builtin_packs
+from workbench.rules.compiled import load_builtin_packs
+from workbench.rules.loader import RuleSet
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
