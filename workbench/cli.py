@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in (None, "gui"):
         from workbench.gui.app import run_gui
 
-        return run_gui(getattr(args, "paths", None) or [], screenshot=getattr(args, "screenshot", None))
+        screenshot = getattr(args, "screenshot", None)
+        return run_gui(getattr(args, "paths", None) or [], **({"screenshot": screenshot} if screenshot else {}))
     try:
         return modules[args.command].run(args)
     except WorkbenchError as exc:
