@@ -11,7 +11,7 @@ functions below do that and call ``render``:
     export_pdf(path, report)            a PDF file (Chinese fonts embedded)
 
 Each document has its own module (``register``, ``letter``, ``stats``, ``ledger`` for the
-评查台账 and other ``workbench.reports.ledger.Ledger``\ s), all
+评查台账 and other ``workbench.reports.ledger.Ledger`` objects), all
 drawn on the one page layout of ``canvas`` (pagination, ruled tables whose
 headings repeat, kept-together blocks, page numbers, footer lines and notes);
 ``fonts`` picks the installed faces; ``chart`` draws the figures as bars
