@@ -96,19 +96,15 @@ class CaseLibrary:
                 df[g] += 1
         n = max(1, len(self.cases))
         self._idf = {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}
-        # A bigram no case has counts in the clause's norm, at a middling weight:
-        # a long clause that shares a few bigrams with a case is not close to it.
-        self._unknown = UNKNOWN_BIGRAM_WEIGHT
-        self._norms = []
         self._rare: dict[str, list[int]] = defaultdict(list)
+        self._unit: list[dict[str, float]] = []  # each case's TF-IDF vector, of length 1
         for i, v in enumerate(vectors):
             weights = {g: (1 + math.log(tf)) * self._idf[g] for g, tf in v.items()}
             norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-            self._norms.append(norm)
-            for g, w in weights.items():
+            self._unit.append({g: w / norm for g, w in weights.items()})
+            for g in weights:
                 if df[g] <= RARE_DF:
                     self._rare[g].append(i)
-        self._unit = [{g: w / self._norms[i] for g, w in ((g, (1 + math.log(tf)) * self._idf[g]) for g, tf in v.items())} for i, v in enumerate(vectors)]
 
     def nearest(self, text: str, exclude_notice: str | None = None, category: str | None = None, min_shared: int = 0) -> Resemblance | None:
         """The closest case to ``text``, or None; optionally not from one notice,
@@ -130,7 +126,9 @@ class CaseLibrary:
         weights = {g: (1 + math.log(tf)) * self._idf[g] for g, tf in v.items() if g in self._idf}
         # The query's norm counts every bigram, known or not: a long clause that
         # shares a few bigrams with a case is not close to it.
-        unknown = self._unknown
+        # A bigram no case has counts in the clause's norm, at a middling weight:
+        # a long clause that shares a few bigrams with a case is not close to it.
+        unknown = UNKNOWN_BIGRAM_WEIGHT
         norm = math.sqrt(sum(w * w for w in weights.values()) + unknown * unknown * sum(tf for g, tf in v.items() if g not in self._idf))
         best, best_score = None, 0.0
         for i in candidates:
