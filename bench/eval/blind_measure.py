@@ -1,0 +1,134 @@
+"""Measure the fair-competition checks on the blind sets written without seeing the rules.
+
+Reads bench/eval/fc_wordings_blind.jsonl (violations) and fc_lookalikes_blind.jsonl (lawful
+look-alikes), writes each clause to its own .txt in a temporary folder, runs the real CLI
+(`workbench check --format json`) once over the folder, and reports per category: clauses with
+a fair-competition finding of the right category, clauses flagged under a wrong category only,
+clauses missed; and look-alikes flagged. Labels stay here in bench/, never in the package.
+
+    .venv/bin/python bench/eval/blind_measure.py [--missed] [--json OUT]
+"""
+import argparse
+import collections
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORDINGS = HERE / "fc_wordings_blind.jsonl"
+LOOKALIKES = HERE / "fc_lookalikes_blind.jsonl"
+# The CLI's fair-competition category codes, by the 条例's four headings.
+CATEGORY_CODES = {
+    "market_entry_exit": "市场准入和退出",
+    "free_movement": "商品要素自由流动",
+    "production_cost": "生产经营成本",
+    "business_conduct": "生产经营行为",
+}
+AS_OF = "2026-12-01"  # fixed, so a rerun judges the same law
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def run_checks(clauses):
+    """Return, per clause, the list of fair-competition findings the CLI reports."""
+    workbench = Path(sys.executable).parent / "workbench"
+    with tempfile.TemporaryDirectory() as folder:
+        for i, clause in enumerate(clauses):
+            (Path(folder) / f"{i:04d}.txt").write_text(clause + "\n", encoding="utf-8")
+        done = subprocess.run(
+            [str(workbench), "check", "--format", "json", "--kind", "normative",
+             "--as-of", AS_OF, folder],
+            capture_output=True, text=True, encoding="utf-8")
+        if not done.stdout.strip():
+            sys.exit(f"workbench check gave no output:\n{done.stderr}")
+        report = json.loads(done.stdout)
+    findings = {}
+    for doc in report["documents"]:
+        index = int(Path(doc["path"]).stem)
+        findings[index] = [f for f in doc["findings"] if f.get("review") == "fair_competition"]
+    return [findings.get(i, []) for i in range(len(clauses))]
+
+
+def category_name(code):
+    if code not in CATEGORY_CODES:
+        # A new code would silently count as "wrong category": say so instead.
+        print(f"注意：未知的公平竞争类别代码 {code!r}，请更新 CATEGORY_CODES", file=sys.stderr)
+    return CATEGORY_CODES.get(code, code)
+
+
+def measure(wordings, lookalikes):
+    found = run_checks([w["clause"] for w in wordings] + [c["clause"] for c in lookalikes])
+    per_category = collections.OrderedDict(
+        (name, collections.Counter()) for name in CATEGORY_CODES.values())
+    rows = []
+    for item, fc in zip(wordings, found[:len(wordings)]):
+        got = {category_name(f["category"]) for f in fc}
+        outcome = "right" if item["category"] in got else ("wrong_only" if got else "missed")
+        per_category[item["category"]][outcome] += 1
+        rows.append({**item, "outcome": outcome, "found_categories": sorted(got),
+                     "rules": sorted({f["rule"] for f in fc})})
+    flagged = []
+    for item, fc in zip(lookalikes, found[len(wordings):]):
+        if fc:
+            flagged.append({**item, "found_categories": sorted({category_name(f["category"]) for f in fc}),
+                            "rules": sorted({f["rule"] for f in fc})})
+    return per_category, rows, flagged
+
+
+def item_of(standard):
+    """'条例8(3); 办法11(1)' -> '办法11(1)'; the catch-all 办法24 keeps its 条例 item."""
+    tiaoli, _, banfa = (part.strip() for part in standard.partition(";"))
+    return f"办法24（{tiaoli}）" if banfa == "办法24" else banfa
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
+    parser.add_argument("--json", help="write every clause's outcome to this file")
+    args = parser.parse_args()
+    wordings, lookalikes = read_jsonl(WORDINGS), read_jsonl(LOOKALIKES)
+    per_category, rows, flagged = measure(wordings, lookalikes)
+
+    print(f"{'类别':<10}{'条数':>5}{'对类命中':>8}{'仅错类':>7}{'漏检':>6}{'命中率':>8}")
+    total = collections.Counter()
+    for name, c in per_category.items():
+        n = sum(c.values())
+        total.update(c)
+        print(f"{name:<10}{n:>5}{c['right']:>8}{c['wrong_only']:>7}{c['missed']:>6}"
+              f"{c['right'] / n:>8.0%}")
+    n = sum(total.values())
+    print(f"{'合计':<10}{n:>5}{total['right']:>8}{total['wrong_only']:>7}{total['missed']:>6}"
+          f"{total['right'] / n:>8.0%}")
+    by_resembles = collections.Counter(f["resembles"] for f in flagged)
+    print(f"\n形似合法条款：{len(lookalikes)} 条，被标出 {len(flagged)} 条"
+          f"（{', '.join(f'{k} {v}' for k, v in by_resembles.items()) or '无'}）")
+    for f in flagged:
+        print(f"  [{'/'.join(f['found_categories'])}] {','.join(f['rules'])}  {f['clause']}")
+
+    if args.missed:
+        print("\n漏检与错类（按实施办法项）：")
+        grouped, sizes = collections.defaultdict(list), collections.Counter()
+        for r in rows:
+            sizes[item_of(r["standard"])] += 1
+            if r["outcome"] != "right":
+                grouped[item_of(r["standard"])].append(r)
+        def key(item):  # 办法9(2) < 办法10(1) < 办法24（条例8(5)） < 办法24（条例10(4)）
+            return [int(n) for n in re.findall(r"\d+", item)]
+        for item in sorted(grouped, key=key):
+            print(f"{item}  未对类命中 {len(grouped[item])}/{sizes[item]}")
+            for r in grouped[item]:
+                mark = "漏检" if r["outcome"] == "missed" else f"错类→{'/'.join(r['found_categories'])}"
+                print(f"  - [{mark}] {r['clause']}")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"wordings": rows, "lookalikes_flagged": flagged}, f, ensure_ascii=False, indent=1)
+
+
+if __name__ == "__main__":
+    main()
