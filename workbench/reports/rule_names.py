@@ -99,6 +99,10 @@ RULE_NAMES = {
     "fc.movement.local_contract": "要求与本地经营者签约",
     "fc.movement.local_goods_subsidy": "只补贴本地商品",
     "fc.movement.onsite_bidding": "要求现场报名投标",
+    "fc.movement.local_registration_subsidy": "只补贴本地注册的经营者",
+    "fc.entry.registration_condition": "以本地注册为准入条件",
+    "fc.entry.local_operator_preference": "以注册地限定经营者",
+    "fc.entry.local_operator_contract": "限定与本地经营者签约",
     "fc.entry.local_negative_list": "自定准入负面清单",
     "fc.entry.market_prerequisite": "设置经营前置条件",
     "fc.entry.franchise_term": "特许经营直接续期",
@@ -126,7 +130,6 @@ RULE_NAMES = {
 
 # Rules since retired from the packs: reviews logged before still name them.
 RETIRED_RULE_NAMES = {
-    "fc.entry.registration_condition": "以本地注册为准入条件",
     "fc.entry.area_assignment": "整体交由特定经营者",
     "fc.entry.unnecessary_condition": "设置不必要的准入条件",
     "fc.entry.local_preference": "优先采购本地商品",
