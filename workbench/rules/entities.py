@@ -95,6 +95,10 @@ def common_word_short_names() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+# A one-character suffix that the next character turns into another word.
+_SUFFIX_CONTINUES = {"厂": "址区房界长内外商家矿籍务级部"}
+
+
 class EntityTagger:
     """Marks named operators and places in a normalised text (see the module docstring)."""
 
@@ -179,6 +183,8 @@ class EntityTagger:
         floor = 0
         for end, length in self._suffixes.iter_long(text):
             s, e = end - length + 1, end + 1
+            if e < len(text) and text[e] in _SUFFIX_CONTINUES.get(text[s:e], ""):
+                continue  # 厂址、厂区: the suffix opens another word
             start = self._name_start(text, s, floor)
             if self.is_particular(text[start:s]):
                 yield start, e
