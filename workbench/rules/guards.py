@@ -34,7 +34,7 @@ import re
 
 from workbench.text.segment import Segments
 
-PROHIBITION_WORDS = ("不得", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
+PROHIBITION_WORDS = ("不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
 # 取消/清理/废止 also name a sanction or a task (取消其资格、清理所产生的费用):
 # they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
 _ABOLISH_WORDS = ("取消", "清理", "废止")
@@ -123,7 +123,9 @@ def _prohibition_before(fragment: str, extended: str | None = None):
 
 # A prohibition on what a text may contain (不得含有、不得设置……) governs its
 # whole clause, however long the description of the forbidden content.
-_CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)(?:含有|包含|出现|存在|设置|设定|规定|作出|制定|附加|违法|违规)")
+# So does one on disposing of a thing (不得将……作为条件、不得对……规定……、不因……设置……):
+# the forbidden verb comes at the end of the clause, after its object.
+_CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不因)(?:含有|包含|出现|存在|设置|设定|规定|作出|制定|附加|违法|违规|将|把|对|以|因)")
 # 不得含有下列……的内容：a list lead that prohibits governs its whole sentence.
 _LIST_LEAD_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)[^。；\n]{0,12}下列")
 
