@@ -200,6 +200,10 @@ _GROUNDING_CLAUSE_RE = re.compile(
 )
 
 
+# A clause that closes a sentence by grounding it: ……，按照国家有关规定执行。
+_TRAILING_GROUNDING_RE = re.compile(r"(?:按照|依照|依据|根据)(?:国家|国务院|法律|有关法律|《)[^，。；\n]{0,30}?(?:规定|目录|办法|标准)执行[。；]")
+
+
 def _restating_marker(text: str, lo: int, hi: int) -> bool:
     for m in _RESTATING_RE.finditer(text, lo, hi):
         if not _NEGATED_MARKER_RE.search(text, max(lo, m.start() - 4), m.start()):
@@ -217,6 +221,9 @@ def restating(text: str, seg: Segments, act: int) -> bool:
     if act - sentence_start <= _SENTENCE_LEAD_REACH:
         if _GROUNDING_LEAD_RE.match(text, sentence_start, act):
             return True
+    # The clause right after may ground it (免征……收费，按照国家规定执行).
+    if text[clause_end - 1 : clause_end] == "，" and _TRAILING_GROUNDING_RE.match(text, clause_end):
+        return True
     # The clause just before the act's clause may ground it (……的，依照《…》第×条规定，处……).
     if clause_start > sentence_start:
         _, prev_start, _ = seg.unit("clause", clause_start - 1)
