@@ -201,7 +201,7 @@ _GROUNDING_CLAUSE_RE = re.compile(
 
 
 # A clause that closes a sentence by grounding it: ……，按照国家有关规定执行。
-_TRAILING_GROUNDING_RE = re.compile(r"(?:按照|依照|依据|根据)(?:国家|国务院|法律|有关法律|《)[^，。；\n]{0,30}?(?:规定|目录|办法|标准)执行[。；]")
+_TRAILING_GROUNDING_RE = re.compile(r"(?:按照|依照|依据|根据)(?:国家|国务院|法律|有关法律|《|财政部|国家发展改革委|国家发展和改革委员会|省人民政府)[^，。；\n]{0,30}?(?:规定|目录|办法|标准)执行[。；]")
 
 
 def _restating_marker(text: str, lo: int, hi: int) -> bool:
