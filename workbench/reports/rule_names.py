@@ -119,6 +119,7 @@ RULE_NAMES = {
     "fc.cost.cultivated_champions": "以数量选定扶持对象",
     "fc.cost.ownership_reward": "按所有制给予奖补",
     "fc.case.resembles_published": "与通报案例相近",
+    "fc.entry.excessive_condition": "设置超出需要的条件",
     "enf.procedure.hearing_period": "听证期限有误",
     "cit.article.no_such_item": "引用款项不存在",
     "cit.article.renumbered": "条号有误",
