@@ -96,7 +96,7 @@ def common_word_short_names() -> frozenset[str]:
 
 
 # A one-character suffix that the next character turns into another word.
-_SUFFIX_CONTINUES = {"厂": "址区房界长内外商家矿籍务级部化"}
+_SUFFIX_CONTINUES = {"厂": "址区房界长内外商家矿籍务级部化价"}
 
 
 class EntityTagger:
