@@ -192,7 +192,7 @@ _NEGATED_MARKER_RE = re.compile(r"(?:不|未|没有|拒不|违反)[^，。；]{0
 # A sentence that opens by grounding what follows: 依照《……》第×条规定，……
 _GROUNDING_LEAD_RE = re.compile(
     r"\s*(?:第[一二三四五六七八九十百千\d]+条\s*)?(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])?\s*"
-    r"(?:依照|依据|根据|按照)[^，。；\n]{0,60}?(?:规定|要求|第[一二三四五六七八九十百千零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?(?:第（[一二三四五六七八九十\d]+）项)?)[，：]"
+    r"(?:依照|依据|根据|按照)[^，。；\n]{0,60}?(?:规定|要求|部署|决策部署|第[一二三四五六七八九十百千零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?(?:第（[一二三四五六七八九十\d]+）项)?)[，：]"
 )
 # …or a clause that grounds what follows a condition: ……的，依照《……》第×条的规定，处……
 _GROUNDING_CLAUSE_RE = re.compile(
