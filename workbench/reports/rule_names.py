@@ -124,6 +124,7 @@ RULE_NAMES = {
     "fc.cost.fee_preference": "减免收费或要素优惠",
     "fc.cost.selective_reward": "选择性奖补",
     "fc.cost.scale_reward": "按规模比例奖补",
+    "fc.cost.factor_priority": "要素指标优先给特定企业",
     "fc.cost.relocation_reward": "以迁入本地为奖补条件",
     "fc.cost.cultivated_champions": "以数量选定扶持对象",
     "fc.cost.ownership_reward": "按所有制给予奖补",

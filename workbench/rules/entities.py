@@ -158,8 +158,16 @@ class EntityTagger:
         """Where the name before a suffix begins: back over Chinese characters,
         then after the last word that cannot be inside a name (由, 委托, 的 …)."""
         k = suffix_start
-        while k > floor and suffix_start - k < _NAME_MAX and _is_han(text[k - 1]):
-            k -= 1
+        while k > floor and suffix_start - k < _NAME_MAX:
+            if _is_han(text[k - 1]):
+                k -= 1
+            elif text[k - 1] == "）":  # 华润燃气（六安）有限公司: a place in brackets inside the name
+                opened = text.rfind("（", max(floor, k - 8), k - 1)
+                if opened < 0 or not all(_is_han(ch) for ch in text[opened + 1 : k - 1]):
+                    break
+                k = opened
+            else:
+                break
         part = text[k:suffix_start]
         some = part.rfind("某")
         if some >= 0:  # 某 opens an anonymised name: 选用某环保设备有限公司
