@@ -110,6 +110,40 @@ def test_cleanup_in_the_window_with_a_confirmation_and_a_change(qtbot, stock_win
     assert "理由：经评估，不再适用" in view.detail.toPlainText()
 
 
+def test_a_decision_updates_its_rows_without_re_reading_the_tables(qtbot, stock_window):
+    """A confirmation re-reads one document and repaints its rows; the tables are not reset
+    (with 500 documents resetting them after each click was the window's longest stall)."""
+    window, stock = stock_window
+    view = stock.cleanup_view
+    view.start()
+    wait_stock(qtbot, stock)
+    resets = []
+    for model in (view.model, stock.issued_view.model):
+        model.modelReset.connect(lambda m=model: resets.append(m))
+    row = next(r for r in range(view.proxy.rowCount())
+               if view.proxy.data(view.proxy.index(r, 0), RecordRole).outcome != "repeal")
+    view.table.selectRow(row)
+    item = view.proxy.data(view.proxy.index(row, 0), RecordRole)
+
+    def fill(dialog):
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("repeal"))
+        dialog.reason.setText("上位法已废止，不再保留")
+    answer_dialog(fill)
+    view.change()
+    wait_stock(qtbot, stock)
+    assert resets == []
+    shown = view.proxy.data(view.proxy.index(row, 0), RecordRole)
+    assert shown.document.id == item.document.id and shown.decision == "repeal"
+    assert view.proxy.data(view.proxy.index(row, 1)) == "废止"
+    assert "已确认1件" in view.summary.text() and "（已确认 1）" in view.runs.currentText()
+    [doc] = [d for d in stock.issued_view.model.records() if d.id == item.document.id]
+    assert doc.decided == "repeal" and doc.status(date.today()) == "repealed"
+    assert "已废止 1" in stock.issued_view.summary.text()
+    # what the window shows is what the log holds
+    [stored] = [i for i in StockRecords(window.ws.log).items(view.run_id()) if i.document.id == item.document.id]
+    assert stored == shown
+
+
 def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, stock_window, tmp_path):
     window, stock = stock_window
     stock.tabs.setCurrentIndex(TAB_CASES)

@@ -269,24 +269,20 @@ class StockRecords:
         ``issued``: ``self.issued()`` when the caller has just read it."""
         run_id = self.find_run(run_id)
         proposals = self.log._query("SELECT * FROM cleanup_proposals WHERE run_uuid = ?", [run_id])
-        by_uuid = {p["uuid"]: p for p in proposals}
-        decisions = {k: h for k, (h, _) in _heads(
-            self.log._query("SELECT * FROM cleanup_decisions WHERE run_uuid = ?", [run_id]), "document_id").items()}
+        decisions = self.log._query("SELECT * FROM cleanup_decisions WHERE run_uuid = ?", [run_id])
         docs = {d.id: d for d in (issued if issued is not None else self.issued())}
-        items = []
-        for doc_id, (head, _n) in _heads(proposals, "document_id").items():
-            previous = by_uuid.get(head["supersedes"]) if head["supersedes"] else None
-            decision = decisions.get(doc_id)
-            items.append(CleanupItem(
-                document=docs[doc_id], proposal_id=head["uuid"], outcome=head["outcome"], reasons=_reasons(head["reasons"]),
-                previous_outcome=previous["outcome"] if previous else None,
-                previous_reasons=_reasons(previous["reasons"]) if previous else (),
-                decision=decision["outcome"] if decision else None,
-                decision_reason=decision["reason"] if decision else "",
-                decided_by=decision["actor"] if decision else "", decided_at=decision["at"] if decision else "",
-                decision_stale=bool(decision and decision["proposal_uuid"] != head["uuid"]),
-            ))
+        items = _items(proposals, decisions, docs)
         return sorted(items, key=lambda i: (i.document.issued or "", i.document.id))
+
+    def item(self, run_id: str, document_id: str) -> CleanupItem:
+        """One document of a run, as ``items`` gives it, read from that document's rows only
+        (what the window shows after a decision, without re-reading the run)."""
+        run_id = self.find_run(run_id)
+        doc = self.issued_document(document_id)
+        where = "WHERE run_uuid = ? AND document_id = ?"
+        [item] = _items(self.log._query(f"SELECT * FROM cleanup_proposals {where}", [run_id, doc.id]),
+                        self.log._query(f"SELECT * FROM cleanup_decisions {where}", [run_id, doc.id]), {doc.id: doc})
+        return item
 
     # -- case files (案卷评查) ----------------------------------------------------
 
@@ -411,6 +407,25 @@ class StockRecords:
                 return head["uuid"]
             self.log._append([("rectifications", "case.rectification", row)])
         return row["uuid"]
+
+
+def _items(proposals: list[dict], decisions: list[dict], docs: dict[str, IssuedDocument]) -> list[CleanupItem]:
+    by_uuid = {p["uuid"]: p for p in proposals}
+    decided = {k: h for k, (h, _) in _heads(decisions, "document_id").items()}
+    items = []
+    for doc_id, (head, _n) in _heads(proposals, "document_id").items():
+        previous = by_uuid.get(head["supersedes"]) if head["supersedes"] else None
+        decision = decided.get(doc_id)
+        items.append(CleanupItem(
+            document=docs[doc_id], proposal_id=head["uuid"], outcome=head["outcome"], reasons=_reasons(head["reasons"]),
+            previous_outcome=previous["outcome"] if previous else None,
+            previous_reasons=_reasons(previous["reasons"]) if previous else (),
+            decision=decision["outcome"] if decision else None,
+            decision_reason=decision["reason"] if decision else "",
+            decided_by=decision["actor"] if decision else "", decided_at=decision["at"] if decision else "",
+            decision_stale=bool(decision and decision["proposal_uuid"] != head["uuid"]),
+        ))
+    return items
 
 
 def _in_year(case: CaseFile, year: int, registered: str) -> bool:
