@@ -3,20 +3,23 @@ decision, 案卷评查 with a problem taken from a finding and its rectification
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 
 from tests.gui.conftest import wait_idle
+from tests.helpers.qt import answer_next_dialog
 from tests.helpers.stock_corpus import EVAL, build_cases, build_issued
 from workbench.gui import stock_menu
 from workbench.gui.printing import export_pdf
 from workbench.gui.models import RecordRole
 from workbench.gui.stock_window import TAB_CASES, TAB_CLEANUP, TAB_REMINDERS
 from workbench.log.stock import StockRecords
+from workbench.reports.cleanup import totals_text
 
 pytestmark = pytest.mark.skipif(not (EVAL / "penalty_decisions").is_dir(), reason="shared/eval not present")
 
@@ -182,3 +185,44 @@ def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, sto
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     for words in ("行政执法案卷评查台账", "整改责任人", "张三", "已补正决定书", "已整改", "合格"):
         assert words in text.replace(" ", "").replace("\n", ""), words
+
+
+def _button(widget, text):
+    [button] = [b for b in widget.findChildren(QPushButton) if b.text() == text]
+    return button
+
+
+def test_cleanup_results_printed_to_a_pdf_from_the_window(qtbot, stock_window, tmp_path):
+    """The 清理结果 PDF button: the save dialog answered as a user would, the PDF read back with
+    pdftotext (what a reader of the printed table sees), one row per document with its outcome."""
+    window, stock = stock_window
+    stock.tabs.setCurrentIndex(TAB_CLEANUP)
+    view = stock.cleanup_view
+    view.start()
+    wait_stock(qtbot, stock)
+    view.table.selectRow(0)
+    first = view.proxy.data(view.proxy.index(0, 0), RecordRole)
+    view.confirm()
+    wait_stock(qtbot, stock)
+
+    pdf = tmp_path / "清理结果.pdf"
+
+    def save_as(dialog):
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(pdf))
+        dialog.accept()
+    answer_next_dialog(save_as)
+    _button(view, "清理结果 PDF…").click()
+    qtbot.waitUntil(lambda: "清理结果 PDF已保存" in stock.status_label.text(), timeout=60000)
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "规范性文件清理结果" in flat and "清理基准日" in flat
+    assert totals_text(view.model.records()).replace(" ", "") in flat
+    for item in view.model.records():
+        assert "".join((item.document.title or item.document.file_name).split()) in flat
+    assert "".join(first.decided_by.split()) in flat and flat.count("待确认") >= len(view.model.records()) - 1
+
+    shown = []
+    answer_next_dialog(lambda dialog: (shown.append(dialog.windowTitle()), dialog.reject()))
+    _button(view, "清理结果打印预览…").click()
+    assert shown and "清理结果" in shown[0]

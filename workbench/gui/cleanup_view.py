@@ -68,6 +68,8 @@ class CleanupView(QWidget):
         actions.addWidget(self.confirm_button)
         actions.addWidget(self.change_button)
         actions.addStretch(1)
+        actions.addWidget(QPushButton("清理结果打印预览…", clicked=self.preview))
+        actions.addWidget(QPushButton("清理结果 PDF…", clicked=self.export_pdf))
         actions.addWidget(QPushButton("导出 Excel…", clicked=self.export_xlsx))
         actions.addWidget(QPushButton("导出公布目录（Word）…", clicked=self.export_docx))
         split = QSplitter(Qt.Vertical)
@@ -211,6 +213,34 @@ class CleanupView(QWidget):
         run_in_background(lambda: write(run, items, bureau, path),
                           lambda _r: self.window_.status_label.setText(f"{what}已保存：{path}"),
                           lambda exc: self.window_.show_error(f"{what}未能保存", getattr(exc, "message", str(exc))))
+
+    def ledger(self):
+        """The 清理结果 table of the run shown, as printed (the same table the Excel export holds)."""
+        from workbench.reports.cleanup import cleanup_ledger
+        from workbench.reports.layout import page_furniture
+        from workbench.reports.register import default_bureau
+
+        run_id = self.run_id()
+        if not run_id:
+            return None
+        return cleanup_ledger(self.window_.stock.run(run_id), self.model.records(), default_bureau(),
+                              furniture=page_furniture(self.window_.log))
+
+    def preview(self) -> None:
+        from workbench.gui.printing import preview_dialog
+
+        ledger = self.ledger()
+        if ledger is None:
+            self.window_.status_label.setText("尚未进行清理，没有可打印的清理结果。")
+            return
+        preview_dialog(self, ledger).exec()
+
+    def export_pdf(self) -> None:
+        from workbench.gui.printing import export_pdf
+        from workbench.reports.cleanup import cleanup_ledger
+
+        self._export("清理结果 PDF", "pdf", lambda run, items, bureau, path: export_pdf(
+            path, cleanup_ledger(run, items, bureau, furniture=self.furniture)))
 
     def export_xlsx(self) -> None:
         from workbench.reports import write_register_xlsx
