@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 
 from tests.gui.conftest import wait_idle
@@ -226,3 +226,35 @@ def test_cleanup_results_printed_to_a_pdf_from_the_window(qtbot, stock_window, t
     answer_next_dialog(lambda dialog: (shown.append(dialog.windowTitle()), dialog.reject()))
     _button(view, "清理结果打印预览…").click()
     assert shown and "清理结果" in shown[0]
+
+
+def test_a_case_files_party_and_date_corrected_in_the_window(qtbot, stock_window, tmp_path):
+    window, stock = stock_window
+    stock.tabs.setCurrentIndex(TAB_CASES)
+    view = stock.cases_view
+    view.import_path(str(tmp_path / "案卷"))
+    wait_stock(qtbot, stock)
+    view.year.setValue(date.today().year)
+    wait_stock(qtbot, stock)
+    view.cases.selectRow(0)
+    case = view.current()
+
+    def fill(dialog):
+        dialog.party.setText("某某环保科技有限公司")
+        dialog.decided.setDate(QDate(2025, 3, 1))
+        dialog.reason.setText("以决定书原件为准")
+    answer_dialog(fill)
+    _button(view, "更正所选案卷…").click()
+    wait_stock(qtbot, stock)
+    [shown] = [c for c in view.case_model.records() if c.id == case.id]
+    assert (shown.party, shown.decided) == ("某某环保科技有限公司", "2025-03-01")
+    row = view.case_model.records().index(shown)
+    assert view.case_model.data(view.case_model.index(row, 1)).endswith("（已更正）")
+    assert view.case_model.data(view.case_model.index(row, 0)) == "2025-03-01"
+    assert "更正当事人、作出日期：以决定书原件为准" in view.case_model.data(view.case_model.index(row, 2), Qt.ToolTipRole)
+    view.cases.selectRow(view.case_proxy.mapFromSource(view.case_model.index(row, 0)).row())
+    assert "当事人：某某环保科技有限公司" in view.case_label.text()
+    ledger = view.ledger()
+    [printed] = [r for r in ledger.rows if r["当事人"] == "某某环保科技有限公司"]
+    assert printed["案卷名称及文号"].endswith("2025年3月1日作出")
+    assert window.ws.log.verify().ok

@@ -129,7 +129,13 @@ class CaseModel(_StockModel):
 
     def cell(self, c, column, role):
         conclusion = EVALUATION_LABELS.get(c.conclusion, "") if c.evaluated else "未评查"
-        return (cn_date(c.decided), c.label, c.party, conclusion, len(c.problems), c.rectified)[column]
+        label = c.label + ("（已更正）" if c.versions > 1 else "")
+        return (cn_date(c.decided), label, c.party, conclusion, len(c.problems), c.rectified)[column]
+
+    def decorate(self, c, column, role):
+        if role == _TOOLTIP and column in (0, 1, 2) and c.note:
+            return c.note
+        return None
 
 
 class ProblemModel(_StockModel):
