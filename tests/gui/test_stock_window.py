@@ -147,12 +147,17 @@ def test_a_decision_updates_its_rows_without_re_reading_the_tables(qtbot, stock_
     assert stored == shown
 
 
-def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, stock_window, tmp_path):
+def cases_tab(qtbot, stock_window, folder):
+    """The 案卷评查 tab with the case files of ``folder`` registered."""
     window, stock = stock_window
     stock.tabs.setCurrentIndex(TAB_CASES)
-    view = stock.cases_view
-    view.import_path(str(tmp_path / "案卷"))
+    stock.cases_view.import_path(str(folder))
     wait_stock(qtbot, stock)
+    return window, stock, stock.cases_view
+
+
+def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, stock_window, tmp_path):
+    window, stock, view = cases_tab(qtbot, stock_window, tmp_path / "案卷")
     this_year = date.today().year
     view.year.setValue(this_year)  # the files awaiting evaluation
     wait_stock(qtbot, stock)
@@ -229,11 +234,7 @@ def test_cleanup_results_printed_to_a_pdf_from_the_window(qtbot, stock_window, t
 
 
 def test_a_case_files_party_and_date_corrected_in_the_window(qtbot, stock_window, tmp_path):
-    window, stock = stock_window
-    stock.tabs.setCurrentIndex(TAB_CASES)
-    view = stock.cases_view
-    view.import_path(str(tmp_path / "案卷"))
-    wait_stock(qtbot, stock)
+    window, stock, view = cases_tab(qtbot, stock_window, tmp_path / "案卷")
     view.year.setValue(date.today().year)
     wait_stock(qtbot, stock)
     view.cases.selectRow(0)

@@ -66,6 +66,17 @@ def _reasons(text: str) -> tuple[Reason, ...]:
     return tuple(Reason(r["kind"], r["text"], r.get("rule", "")) for r in json.loads(text or "[]"))
 
 
+def _only_correctable(changes: dict, labels: dict) -> None:
+    unknown = set(changes) - set(labels)
+    if unknown:
+        raise WorkbenchError(f"不能更正“{'、'.join(sorted(unknown))}”；可更正：{'、'.join(labels.values())}。")
+
+
+def _correction_note(changed: list[str], labels: dict, reason: str) -> str:
+    """更正标题、文号：以印发稿为准 — what a correction changed, and why."""
+    return "更正" + "、".join(labels[k] for k in changed) + (f"：{reason.strip()}" if reason.strip() else "")
+
+
 def _heads(rows: list[dict], key: str) -> dict[str, tuple[dict, int]]:
     """The head row of each chain grouped by ``key``, with the chain's length."""
     groups: dict[str, list[dict]] = defaultdict(list)
@@ -128,9 +139,7 @@ class StockRecords:
 
     def correct_issued(self, document_id: str, changes: dict, *, reason: str = "", actor: str | None = None) -> str:
         """Correct what was misread (title, 文号, dates …); returns the new version's id."""
-        unknown = set(changes) - set(ISSUED_FIELDS)
-        if unknown:
-            raise WorkbenchError(f"不能更正“{'、'.join(sorted(unknown))}”；可更正：{'、'.join(ISSUED_FIELD_LABELS.values())}。")
+        _only_correctable(changes, ISSUED_FIELD_LABELS)
         actor = actor or default_actor()
         with self.log._write():
             doc_id = self.find_issued(document_id)
@@ -139,7 +148,7 @@ class StockRecords:
             changed = [k for k in ISSUED_FIELDS if values[k] != head[k]]
             if not changed:
                 return head["uuid"]
-            note = "更正" + "、".join(ISSUED_FIELD_LABELS[k] for k in changed) + (f"：{reason.strip()}" if reason.strip() else "")
+            note = _correction_note(changed, ISSUED_FIELD_LABELS, reason)
             row = dict(head, **values, uuid=new_uuid(), note=note, supersedes=head["uuid"], actor=actor, at=utc_now())
             self.log._append([("issued_documents", "issued.corrected", row)])
         return row["uuid"]
@@ -306,9 +315,7 @@ class StockRecords:
         """Correct what was misread off a decision (当事人, 作出日期, title, 文号, organ): a row of
         ``case_corrections`` holding the whole corrected particulars; the registered row stays.
         Returns the correction's id, or None when nothing differs from what is recorded."""
-        unknown = set(changes) - set(CASE_FIELDS)
-        if unknown:
-            raise WorkbenchError(f"不能更正“{'、'.join(sorted(unknown))}”；可更正：{'、'.join(CASE_FIELD_LABELS.values())}。")
+        _only_correctable(changes, CASE_FIELD_LABELS)
         actor = actor or default_actor()
         with self.log._write():
             case_id = self.find_case(case_id)
@@ -319,7 +326,7 @@ class StockRecords:
             changed = [k for k in CASE_FIELDS if values[k] != current[k]]
             if not changed:
                 return None
-            note = "更正" + "、".join(CASE_FIELD_LABELS[k] for k in changed) + (f"：{reason.strip()}" if reason.strip() else "")
+            note = _correction_note(changed, CASE_FIELD_LABELS, reason)
             row = {"uuid": new_uuid(), "case_uuid": case_id, **values, "note": note,
                    "supersedes": head["uuid"] if head else None, "actor": actor, "at": utc_now()}
             self.log._append([("case_corrections", "case.particulars_corrected", row)])
