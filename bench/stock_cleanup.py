@@ -133,7 +133,8 @@ def window_bench(tmp: Path, expected: int) -> None:
         spin(lambda: time.perf_counter() > end)
 
     spin(lambda: stock.idle)
-    beat = Heartbeat(stock.status_label.text)
+    doing = ["启动"]  # what the user last did, named with each stall
+    beat = Heartbeat(lambda: f"{doing[0]}；状态栏：{stock.status_label.text()}")
     spin_for(3)  # nothing running: what this (shared) machine's scheduler adds
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(beat.line("window idle (baseline)"))
@@ -141,6 +142,7 @@ def window_bench(tmp: Path, expected: int) -> None:
     t = time.perf_counter()
     view = stock.cleanup_view
     view.as_of.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))
+    doing[0] = "清理文件夹"
     view.start(str(tmp / "docs"))
     spin(lambda: stock.idle and view.model.rowCount() >= expected)
     print(f"window: 清理文件夹 (import + 清理) of {expected} documents shown in {time.perf_counter() - t:.1f} s")
@@ -150,6 +152,7 @@ def window_bench(tmp: Path, expected: int) -> None:
     view.table.scrollToBottom()
     beat.reset()
     for n in range(CONFIRMATIONS):
+        doing[0] = f"第 {n + 1} 件：选中"
         view.table.selectRow(expected // 3 + n)
         if n % 3 == 2:
             item = view.model.record(view.proxy.mapToSource(view.proxy.index(expected // 3 + n, 0)).row())
@@ -164,12 +167,17 @@ def window_bench(tmp: Path, expected: int) -> None:
                 dialog.reason.setText("经评估，不再适用")
                 dialog.accept()
             QTimer.singleShot(0, fill)
+            doing[0] = f"第 {n + 1} 件：改变结论（对话框）"
             view.change()
         else:
+            doing[0] = f"第 {n + 1} 件：确认建议"
             view.confirm()
+        doing[0] += "，写入并显示"
         spin(lambda: stock.idle)
         spin_for(0.1)
     print(beat.line(f"window, {CONFIRMATIONS} confirmations and changes"))
+    for gap, cpu, during in sorted(beat.gaps, reverse=True)[:6]:
+        print(f"  {gap:.0f} ms (GUI CPU {cpu:.0f} ms) at {during}")
     beat.timer.stop()
     window.close()
     log.close()
