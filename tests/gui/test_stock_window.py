@@ -3,20 +3,23 @@ decision, 案卷评查 with a problem taken from a finding and its rectification
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 
 from tests.gui.conftest import wait_idle
+from tests.helpers.qt import answer_next_dialog
 from tests.helpers.stock_corpus import EVAL, build_cases, build_issued
 from workbench.gui import stock_menu
 from workbench.gui.printing import export_pdf
 from workbench.gui.models import RecordRole
 from workbench.gui.stock_window import TAB_CASES, TAB_CLEANUP, TAB_REMINDERS
 from workbench.log.stock import StockRecords
+from workbench.reports.cleanup import totals_text
 
 pytestmark = pytest.mark.skipif(not (EVAL / "penalty_decisions").is_dir(), reason="shared/eval not present")
 
@@ -110,12 +113,51 @@ def test_cleanup_in_the_window_with_a_confirmation_and_a_change(qtbot, stock_win
     assert "理由：经评估，不再适用" in view.detail.toPlainText()
 
 
-def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, stock_window, tmp_path):
+def test_a_decision_updates_its_rows_without_re_reading_the_tables(qtbot, stock_window):
+    """A confirmation re-reads one document and repaints its rows; the tables are not reset
+    (with 500 documents resetting them after each click was the window's longest stall)."""
+    window, stock = stock_window
+    view = stock.cleanup_view
+    view.start()
+    wait_stock(qtbot, stock)
+    resets = []
+    for model in (view.model, stock.issued_view.model):
+        model.modelReset.connect(lambda m=model: resets.append(m))
+    row = next(r for r in range(view.proxy.rowCount())
+               if view.proxy.data(view.proxy.index(r, 0), RecordRole).outcome != "repeal")
+    view.table.selectRow(row)
+    item = view.proxy.data(view.proxy.index(row, 0), RecordRole)
+
+    def fill(dialog):
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("repeal"))
+        dialog.reason.setText("上位法已废止，不再保留")
+    answer_dialog(fill)
+    view.change()
+    wait_stock(qtbot, stock)
+    assert resets == []
+    shown = view.proxy.data(view.proxy.index(row, 0), RecordRole)
+    assert shown.document.id == item.document.id and shown.decision == "repeal"
+    assert view.proxy.data(view.proxy.index(row, 1)) == "废止"
+    assert "已确认1件" in view.summary.text() and "（已确认 1）" in view.runs.currentText()
+    [doc] = [d for d in stock.issued_view.model.records() if d.id == item.document.id]
+    assert doc.decided == "repeal" and doc.status(date.today()) == "repealed"
+    assert "已废止 1" in stock.issued_view.summary.text()
+    # what the window shows is what the log holds
+    [stored] = [i for i in StockRecords(window.ws.log).items(view.run_id()) if i.document.id == item.document.id]
+    assert stored == shown
+
+
+def cases_tab(qtbot, stock_window, folder):
+    """The 案卷评查 tab with the case files of ``folder`` registered."""
     window, stock = stock_window
     stock.tabs.setCurrentIndex(TAB_CASES)
-    view = stock.cases_view
-    view.import_path(str(tmp_path / "案卷"))
+    stock.cases_view.import_path(str(folder))
     wait_stock(qtbot, stock)
+    return window, stock, stock.cases_view
+
+
+def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, stock_window, tmp_path):
+    window, stock, view = cases_tab(qtbot, stock_window, tmp_path / "案卷")
     this_year = date.today().year
     view.year.setValue(this_year)  # the files awaiting evaluation
     wait_stock(qtbot, stock)
@@ -148,3 +190,72 @@ def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, sto
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     for words in ("行政执法案卷评查台账", "整改责任人", "张三", "已补正决定书", "已整改", "合格"):
         assert words in text.replace(" ", "").replace("\n", ""), words
+
+
+def _button(widget, text):
+    [button] = [b for b in widget.findChildren(QPushButton) if b.text() == text]
+    return button
+
+
+def test_cleanup_results_printed_to_a_pdf_from_the_window(qtbot, stock_window, tmp_path):
+    """The 清理结果 PDF button: the save dialog answered as a user would, the PDF read back with
+    pdftotext (what a reader of the printed table sees), one row per document with its outcome."""
+    window, stock = stock_window
+    stock.tabs.setCurrentIndex(TAB_CLEANUP)
+    view = stock.cleanup_view
+    view.start()
+    wait_stock(qtbot, stock)
+    view.table.selectRow(0)
+    first = view.proxy.data(view.proxy.index(0, 0), RecordRole)
+    view.confirm()
+    wait_stock(qtbot, stock)
+
+    pdf = tmp_path / "清理结果.pdf"
+
+    def save_as(dialog):
+        assert isinstance(dialog, QFileDialog)
+        dialog.selectFile(str(pdf))
+        dialog.accept()
+    answer_next_dialog(save_as)
+    _button(view, "清理结果 PDF…").click()
+    qtbot.waitUntil(lambda: "清理结果 PDF已保存" in stock.status_label.text(), timeout=60000)
+    text = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    assert "规范性文件清理结果" in flat and "清理基准日" in flat
+    assert totals_text(view.model.records()).replace(" ", "") in flat
+    for item in view.model.records():
+        assert "".join((item.document.title or item.document.file_name).split()) in flat
+    assert "".join(first.decided_by.split()) in flat and flat.count("待确认") >= len(view.model.records()) - 1
+
+    shown = []
+    answer_next_dialog(lambda dialog: (shown.append(dialog.windowTitle()), dialog.reject()))
+    _button(view, "清理结果打印预览…").click()
+    assert shown and "清理结果" in shown[0]
+
+
+def test_a_case_files_party_and_date_corrected_in_the_window(qtbot, stock_window, tmp_path):
+    window, stock, view = cases_tab(qtbot, stock_window, tmp_path / "案卷")
+    view.year.setValue(date.today().year)
+    wait_stock(qtbot, stock)
+    view.cases.selectRow(0)
+    case = view.current()
+
+    def fill(dialog):
+        dialog.party.setText("某某环保科技有限公司")
+        dialog.decided.setDate(QDate(2025, 3, 1))
+        dialog.reason.setText("以决定书原件为准")
+    answer_dialog(fill)
+    _button(view, "更正所选案卷…").click()
+    wait_stock(qtbot, stock)
+    [shown] = [c for c in view.case_model.records() if c.id == case.id]
+    assert (shown.party, shown.decided) == ("某某环保科技有限公司", "2025-03-01")
+    row = view.case_model.records().index(shown)
+    assert view.case_model.data(view.case_model.index(row, 1)).endswith("（已更正）")
+    assert view.case_model.data(view.case_model.index(row, 0)) == "2025-03-01"
+    assert "更正当事人、作出日期：以决定书原件为准" in view.case_model.data(view.case_model.index(row, 2), Qt.ToolTipRole)
+    view.cases.selectRow(view.case_proxy.mapFromSource(view.case_model.index(row, 0)).row())
+    assert "当事人：某某环保科技有限公司" in view.case_label.text()
+    ledger = view.ledger()
+    [printed] = [r for r in ledger.rows if r["当事人"] == "某某环保科技有限公司"]
+    assert printed["案卷名称及文号"].endswith("2025年3月1日作出")
+    assert window.ws.log.verify().ok

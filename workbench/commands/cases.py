@@ -3,6 +3,7 @@
     workbench cases import PATH...                         register closed decisions (files or folders)
     workbench cases list [--year Y]
     workbench cases show ID|文号                             the file's findings (enforcement packs) and problems
+    workbench cases correct ID|文号 [--party P] [--decided D] [--title T] [--number N] [--organ O] [--reason R]
     workbench cases problem ID|文号 --category 程序|法律适用|文书制作|证据|裁量 (--text T | --finding N)
     workbench cases rectify PROBLEM --by NAME [--deadline D] [--progress T] [--done]
     workbench cases evaluate ID|文号 --conclusion 优秀|合格|不合格 [--evaluator NAME] [--date D]
@@ -30,6 +31,14 @@ def add_parser(sub) -> None:
     ls.add_argument("--year", type=int)
     show = actions.add_parser("show", help="显示案卷的检查结果与已记录的问题")
     show.add_argument("ref", metavar="ID|文号")
+    fix = actions.add_parser("correct", help="更正从决定书读错的当事人、作出日期等（原读取结果保留在日志中）")
+    fix.add_argument("ref", metavar="ID|文号")
+    fix.add_argument("--party", help="当事人")
+    fix.add_argument("--decided", type=iso_date, help="作出日期")
+    fix.add_argument("--title")
+    fix.add_argument("--number", dest="doc_number", help="文号")
+    fix.add_argument("--organ", help="作出机关")
+    fix.add_argument("--reason", default="", help="更正理由")
     prob = actions.add_parser("problem", help="记录评查发现的问题")
     prob.add_argument("ref", metavar="ID|文号")
     prob.add_argument("--category", required=True, help="、".join(CASE_CATEGORY_LABELS.values()))
@@ -56,7 +65,7 @@ def add_parser(sub) -> None:
     st = actions.add_parser("stats", help="年度评查统计")
     st.add_argument("--year", type=int, required=True)
     st.add_argument("--format", choices=["text", "json"], default="text")
-    for a in (imp, ls, show, prob, rect, ev, led, st):
+    for a in (imp, ls, show, fix, prob, rect, ev, led, st):
         add_db_argument(a)
 
 
@@ -85,6 +94,8 @@ def run(args) -> int:
         elif action == "show":
             c = stock.case(args.ref)
             print(f"{c.label}\t当事人：{c.party}\t作出日期：{c.decided or '（未读出）'}")
+            if c.note:
+                print(f"（{c.note}）")
             print("检查结果：")
             for n, f in enumerate(case_findings(stock, c), 1):
                 print(f"  {n}. [{CASE_CATEGORY_LABELS[suggested_category(f)]}] {f.message}")
@@ -94,6 +105,14 @@ def run(args) -> int:
                 rect = (f"；整改：{r.responsible}，期限 {r.deadline or '未定'}，{r.progress or '—'}，{RECTIFIED_LABELS[r.done]}"
                         if r else "；尚未安排整改")
                 print(f"  {p.id[:8]} [{p.category_label}] {p.description}{rect}")
+        elif action == "correct":
+            changes = {k: getattr(args, k) for k in ("party", "decided", "title", "doc_number", "organ")
+                       if getattr(args, k) is not None}
+            if not changes:
+                raise WorkbenchError("请给出要更正的内容，如 --party 某某公司 或 --decided 2025-03-01。")
+            corrected = stock.correct_case(args.ref, changes, reason=args.reason)
+            c = stock.case(args.ref)
+            print(f"已更正：{c.label}（{c.note}）" if corrected else f"与已记录的内容相同，未作更正：{c.label}")
         elif action == "problem":
             c = stock.case(args.ref)
             if args.finding is not None:

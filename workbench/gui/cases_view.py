@@ -50,6 +50,7 @@ class CasesView(QWidget):
         self.case_model = CaseModel(self)
         self.case_proxy, self.cases = _sorted_table(self.case_model, (95, 330, 200, 70, 50))
         self.cases.selectionModel().selectionChanged.connect(lambda *_: self.show_case())
+        self.cases.doubleClicked.connect(lambda _i: self.correct())
         self.finding_model = FindingModel(self)
         self.findings = make_table(self.finding_model, (80, 420))
         self.findings.doubleClicked.connect(lambda _i: self.take_finding())
@@ -66,6 +67,7 @@ class CasesView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(QPushButton("导入案卷文件夹…", clicked=self.import_folder))
+        top.addWidget(QPushButton("更正所选案卷…", clicked=self.correct))
         top.addWidget(QLabel("评查年度："))
         top.addWidget(self.year)
         top.addStretch(1)
@@ -133,7 +135,7 @@ class CasesView(QWidget):
             return
         state = "未评查" if not case.evaluated else f"{EVALUATION_LABELS.get(case.conclusion, '')}（{case.evaluator}，{case.evaluated}）"
         self.case_label.setText(f"<b>{case.label}</b>　当事人：{case.party or '（未读出）'}　作出日期：{case.decided or '（未读出）'}"
-                                f"　评查：{state}")
+                                f"　评查：{state}" + (f"<br>（{case.note}）" if case.note else ""))
         if case.conclusion in EVALUATION_CONCLUSIONS:
             self.conclusion.setCurrentIndex(EVALUATION_CONCLUSIONS.index(case.conclusion))
         self.problem_model.set_records(case.problems)
@@ -171,6 +173,16 @@ class CasesView(QWidget):
                 self.window_.show_error("部分案卷未能登记", "\n".join(report.errors[:20]))
 
         self.window_.run("登记案卷", import_cases_work(folder), done)
+
+    def correct(self) -> None:
+        """Correct what was misread off the decision (当事人, 作出日期 …); the reading stays in the log."""
+        case = self.current()
+        if case is None:
+            return
+        dialog = CaseCorrectDialog(case, self)
+        if dialog.exec() == QDialog.Accepted:
+            changes, reason = dialog.values()
+            self.window_.write(self.window_.stock.correct_case, case.id, changes, reason=reason, actor=self.window_.reviewer)
 
     def take_finding(self) -> None:
         case, f = self.current(), _selected(self.findings)
@@ -243,6 +255,44 @@ class CasesView(QWidget):
         from workbench.reports import write_register_xlsx
 
         self._save("评查台账 Excel", "xlsx", lambda ledger, path: write_register_xlsx(ledger, path))
+
+
+class CaseCorrectDialog(QDialog):
+    """当事人, 作出日期, title, 文号 and organ as read off the decision, to correct."""
+
+    def __init__(self, case, parent=None):
+        from workbench.gui.issued_view import _qdate
+
+        super().__init__(parent)
+        self.setWindowTitle("更正案卷信息")
+        self.case = case
+        self.party = QLineEdit(case.party)
+        self.party.setPlaceholderText("当事人名称或姓名")
+        self.decided = QDateEdit(_qdate(case.decided) if case.decided else QDate.currentDate(), calendarPopup=True,
+                                 displayFormat="yyyy-MM-dd")
+        self.date_touched = bool(case.decided)  # not read: only a date the user sets is recorded
+        self.decided.dateChanged.connect(lambda _d: setattr(self, "date_touched", True))
+        self.title = QLineEdit(case.title)
+        self.number = QLineEdit(case.doc_number)
+        self.organ = QLineEdit(case.organ)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText("如：以决定书原件为准")
+        form = QFormLayout(self)
+        form.addRow("当事人", self.party)
+        form.addRow("作出日期", self.decided)
+        form.addRow("标题", self.title)
+        form.addRow("文号", self.number)
+        form.addRow("作出机关", self.organ)
+        form.addRow("更正理由", self.reason)
+        form.addRow(ok_cancel_buttons(self, "保存更正"))
+
+    def values(self) -> tuple[dict, str]:
+        changes = {"party": self.party.text(), "title": self.title.text(), "doc_number": self.number.text(),
+                   "organ": self.organ.text()}
+        if self.date_touched:
+            q = self.decided.date()
+            changes["decided"] = date(q.year(), q.month(), q.day())
+        return changes, self.reason.text()
 
 
 class ProblemDialog(QDialog):

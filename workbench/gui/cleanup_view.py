@@ -68,6 +68,8 @@ class CleanupView(QWidget):
         actions.addWidget(self.confirm_button)
         actions.addWidget(self.change_button)
         actions.addStretch(1)
+        actions.addWidget(QPushButton("清理结果打印预览…", clicked=self.preview))
+        actions.addWidget(QPushButton("清理结果 PDF…", clicked=self.export_pdf))
         actions.addWidget(QPushButton("导出 Excel…", clicked=self.export_xlsx))
         actions.addWidget(QPushButton("导出公布目录（Word）…", clicked=self.export_docx))
         split = QSplitter(Qt.Vertical)
@@ -84,26 +86,44 @@ class CleanupView(QWidget):
 
     def apply(self, snapshot) -> None:
         """Show the runs and the items of the chosen one (read by the window off the GUI thread)."""
-        from workbench.reports.cleanup import totals_text
-
         self.runs.blockSignals(True)
         self.runs.clear()
         for r in snapshot.runs:
-            self.runs.addItem(f"基准日 {cn_date(r.as_of)}　{r.source}　{r.documents} 件（已确认 {r.decided}）　{r.at[:10]}", r.id)
+            self.runs.addItem(_run_label(r), r.id)
         self.runs.setCurrentIndex(self.runs.findData(snapshot.run_id) if snapshot.run_id else -1)
         self.runs.blockSignals(False)
         selected = _selected(self.table)
-        items = snapshot.items
-        self.model.set_records(items)
-        changed = sum(1 for i in items if i.changed)
-        self.summary.setText((totals_text(items) + (f"　重新核查后 {changed} 件建议有变化（蓝色）。" if changed else ""))
-                             if snapshot.run_id else "尚未进行清理：选择基准日后点“清理登记册中的现行文件”。")
+        self.model.set_records(snapshot.items)
+        self._show_summary()
         if selected is not None:
             for row in range(self.proxy.rowCount()):
                 if self.proxy.data(self.proxy.index(row, 0), RecordRole).document.id == selected.document.id:
                     self.table.selectRow(row)
                     break
         self._show_detail()
+
+    def _show_summary(self) -> None:
+        from workbench.reports.cleanup import totals_text
+
+        if not self.run_id():
+            self.summary.setText("尚未进行清理：选择基准日后点“清理登记册中的现行文件”。")
+            return
+        items = self.model.records()
+        changed = sum(1 for i in items if i.changed)
+        self.summary.setText(totals_text(items) + (f"　重新核查后 {changed} 件建议有变化（蓝色）。" if changed else ""))
+
+    def show_decision(self, decided) -> None:
+        """After a confirmation or a change: that document's row, the run's counts and the
+        register's row for the document; nothing else is re-read or reset."""
+        run, item = decided
+        index = self.runs.findData(run.id)
+        if index >= 0:
+            self.runs.setItemText(index, _run_label(run))
+        if run.id == self.run_id():
+            self.model.replace_record(lambda i: i.document.id == item.document.id, item)
+            self._show_summary()
+            self._show_detail()
+        self.window_.show_document(item.document)
 
     def run_id(self) -> str | None:
         return self.runs.currentData()
@@ -156,11 +176,16 @@ class CleanupView(QWidget):
 
     # -- decisions ---------------------------------------------------------------
 
+    def _decide(self, item, outcome: str, reason: str = "") -> None:
+        run_id, doc_id = self.run_id(), item.document.id
+        self.window_.write(self.window_.stock.decide, run_id, doc_id, outcome, reason=reason, actor=self.window_.reviewer,
+                           read_back=lambda stock, _r: (stock.run(run_id), stock.item(run_id, doc_id)),
+                           show=self.show_decision)
+
     def confirm(self) -> None:
         item = _selected(self.table)
         if item is not None:
-            self.window_.write(self.window_.stock.decide, self.run_id(), item.document.id, item.outcome,
-                               actor=self.window_.reviewer)
+            self._decide(item, item.outcome)
 
     def change(self) -> None:
         item = _selected(self.table)
@@ -168,9 +193,7 @@ class CleanupView(QWidget):
             return
         dialog = DecisionDialog(item, self)
         if dialog.exec() == QDialog.Accepted:
-            outcome, reason = dialog.values()
-            self.window_.write(self.window_.stock.decide, self.run_id(), item.document.id, outcome, reason=reason,
-                               actor=self.window_.reviewer)
+            self._decide(item, *dialog.values())
 
     # -- exports -----------------------------------------------------------------
 
@@ -191,6 +214,34 @@ class CleanupView(QWidget):
                           lambda _r: self.window_.status_label.setText(f"{what}已保存：{path}"),
                           lambda exc: self.window_.show_error(f"{what}未能保存", getattr(exc, "message", str(exc))))
 
+    def ledger(self):
+        """The 清理结果 table of the run shown, as printed (the same table the Excel export holds)."""
+        from workbench.reports.cleanup import cleanup_ledger
+        from workbench.reports.layout import page_furniture
+        from workbench.reports.register import default_bureau
+
+        run_id = self.run_id()
+        if not run_id:
+            return None
+        return cleanup_ledger(self.window_.stock.run(run_id), self.model.records(), default_bureau(),
+                              furniture=page_furniture(self.window_.log))
+
+    def preview(self) -> None:
+        from workbench.gui.printing import preview_dialog
+
+        ledger = self.ledger()
+        if ledger is None:
+            self.window_.status_label.setText("尚未进行清理，没有可打印的清理结果。")
+            return
+        preview_dialog(self, ledger).exec()
+
+    def export_pdf(self) -> None:
+        from workbench.gui.printing import export_pdf
+        from workbench.reports.cleanup import cleanup_ledger
+
+        self._export("清理结果 PDF", "pdf", lambda run, items, bureau, path: export_pdf(
+            path, cleanup_ledger(run, items, bureau, furniture=self.furniture)))
+
     def export_xlsx(self) -> None:
         from workbench.reports import write_register_xlsx
         from workbench.reports.cleanup import cleanup_ledger
@@ -209,6 +260,10 @@ class CleanupView(QWidget):
             if answer != QMessageBox.Yes:
                 return
         self._export("公布目录", "docx", lambda run, items, bureau, path: write_cleanup_docx(run, items, path, bureau=bureau))
+
+
+def _run_label(r) -> str:
+    return f"基准日 {cn_date(r.as_of)}　{r.source}　{r.documents} 件（已确认 {r.decided}）　{r.at[:10]}"
 
 
 class DecisionDialog(QDialog):

@@ -78,10 +78,25 @@ class IssuedView(QWidget):
         self.model.as_of = date.today()
         self.model.window_days = self.window_.reminder_days()
         self.model.set_records(docs)
-        counts = {k: 0 for k in STATUS_LABELS}
+        self.counts = {k: 0 for k in STATUS_LABELS}
         for d in docs:
-            counts[d.status(self.model.as_of, self.model.window_days)] += 1
-        self.summary.setText(f"共 {len(docs)} 件：" + "，".join(f"{STATUS_LABELS[k]} {v}" for k, v in counts.items()))
+            self.counts[d.status(self.model.as_of, self.model.window_days)] += 1
+        self._show_counts()
+
+    def replace_document(self, doc) -> None:
+        """One document's new state (a correction, a 清理 decision): its row and the counts."""
+        old = next((d for d in self.model.records() if d.id == doc.id), None)
+        if old is None:
+            return
+        self.model.replace_record(lambda d: d.id == doc.id, doc)
+        as_of, days = self.model.as_of, self.model.window_days
+        self.counts[old.status(as_of, days)] -= 1
+        self.counts[doc.status(as_of, days)] += 1
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        self.summary.setText(f"共 {self.model.rowCount()} 件：" + "，".join(
+            f"{STATUS_LABELS[k]} {v}" for k, v in self.counts.items()))
 
     def import_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "选择存放已发布规范性文件的文件夹")
@@ -201,6 +216,15 @@ class RemindersView(QWidget):
         self.model.set_records(due)
         self.heading.setText(f"{len(due)} 件规范性文件将在 {self.days.value()} 天内到期，请在届满前评估是否继续施行。"
                              if due else f"{self.days.value()} 天内没有到期的规范性文件。")
+
+    def replace_document(self, doc) -> None:
+        """One document's new state: in or out of the reminders (re-filtered from what is held)."""
+        self.docs = [doc if d.id == doc.id else d for d in self.docs]
+        was_due = any(d.id == doc.id for d in self.model.records())
+        if was_due != (doc.status(date.today(), self.days.value()) == "expiring"):
+            self.show_documents(self.docs)  # a row comes or goes
+        elif was_due:
+            self.model.replace_record(lambda d: d.id == doc.id, doc)
 
     def _days_changed(self, value: int) -> None:
         self.window_.settings["expiry_reminder_days"] = value

@@ -42,6 +42,16 @@ class _StockModel(RecordTableModel):
             return self.cell(record, index.column(), role)
         return self.decorate(record, index.column(), role)
 
+    def replace_record(self, same, record) -> int:
+        """Put ``record`` in place of the first row for which ``same(row's record)``; only that
+        row is repainted. Returns the row, or -1 (no such row: nothing changed)."""
+        for row, old in enumerate(self._records):
+            if same(old):
+                self._records[row] = record
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                return row
+        return -1
+
 
 STATUS_COLORS = {"valid": None, "expiring": QColor("#fde9a9"), "lapsed": QColor("#e0e0e0"), "repealed": QColor("#f9c9c6")}
 OUTCOME_COLORS = {"continue": None, "amend": QColor("#fde9a9"), "repeal": QColor("#f9c9c6"), "lapse": QColor("#e0e0e0")}
@@ -119,7 +129,13 @@ class CaseModel(_StockModel):
 
     def cell(self, c, column, role):
         conclusion = EVALUATION_LABELS.get(c.conclusion, "") if c.evaluated else "未评查"
-        return (cn_date(c.decided), c.label, c.party, conclusion, len(c.problems), c.rectified)[column]
+        label = c.label + ("（已更正）" if c.versions > 1 else "")
+        return (cn_date(c.decided), label, c.party, conclusion, len(c.problems), c.rectified)[column]
+
+    def decorate(self, c, column, role):
+        if role == _TOOLTIP and column in (0, 1, 2) and c.note:
+            return c.note
+        return None
 
 
 class ProblemModel(_StockModel):

@@ -8,15 +8,13 @@ window's status bar with a cancel button.
 
 from __future__ import annotations
 
-import gc
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton, QTabWidget
 
 from workbench.errors import WorkbenchError
+from workbench.gui.collection import collect_now, collection_between_documents
 from workbench.gui.tasks import run_in_background
 from workbench.log import ReviewLog
 from workbench.log.stock import StockRecords
@@ -24,45 +22,6 @@ from workbench.progress import Cancelled, Progress
 from workbench.stock.model import DEFAULT_REMINDER_DAYS
 
 TAB_ISSUED, TAB_REMINDERS, TAB_CLEANUP, TAB_CASES = range(4)
-
-
-_gc_lock = threading.Lock()
-_gc_jobs = 0
-_gc_frozen = False
-
-
-@contextmanager
-def collection_between_documents():
-    """While a stock job runs on a worker thread, collect cycles only between documents.
-
-    Measured with 500 documents: the collector's automatic passes, started in the middle
-    of reading a .docx or checking it (when the rules' working lists are alive), held the
-    GIL 100–250 ms and the window stood still. So automatic collection is off during the
-    job and ``collect_now`` runs between documents, when little is alive; the heap the
-    program had before its first job (rules, dictionary, window) is frozen once, so those
-    passes do not walk it (``gc.freeze``)."""
-    global _gc_jobs, _gc_frozen
-    with _gc_lock:
-        owner = gc.isenabled() or _gc_jobs > 0
-        if owner:
-            if not _gc_frozen:
-                gc.freeze()
-                _gc_frozen = True
-            _gc_jobs += 1
-            gc.disable()
-    try:
-        yield
-    finally:
-        if owner:
-            with _gc_lock:
-                _gc_jobs -= 1
-                if _gc_jobs == 0:
-                    gc.enable()
-
-
-def collect_now() -> None:
-    if _gc_jobs:
-        gc.collect()
 
 
 @dataclass(frozen=True)
@@ -211,7 +170,7 @@ class StockWindow(QMainWindow):
         self._set_busy(True, f"正在{what}…")
 
         def job():
-            with collection_between_documents(), ReviewLog.open(path) as log:
+            with collection_between_documents(checking=True), ReviewLog.open(path) as log:
                 return work(log, token)
 
         def done(result):
@@ -251,22 +210,31 @@ class StockWindow(QMainWindow):
             self.progress.setValue(int(fraction * 100))
             self.status_label.setText(label)
 
-    def write(self, method, *args, **kwargs) -> None:
+    def write(self, method, *args, read_back=None, show=None, **kwargs) -> None:
         """Record one thing (``method`` of ``StockRecords``, e.g. ``self.stock.decide``) on a worker
         thread's log connection, then re-read: even one write waits for the disk (synchronous
         FULL), which on a busy machine is longer than a window may stall. An expected failure
-        is shown, not raised."""
+        is shown, not raised.
+
+        ``read_back(stock, result)``, on the worker after the write, reads just what changed and
+        ``show(value)`` puts it in the tabs, instead of re-reading and re-showing everything (with
+        500 documents a full re-read and four tables reset were the longest stall after a click)."""
         name = method.__name__
         path = self.log.path
         self.writes += 1
 
         def job():
             with ReviewLog.open(path) as log:
-                return getattr(StockRecords(log), name)(*args, **kwargs)
+                stock = StockRecords(log)
+                result = getattr(stock, name)(*args, **kwargs)
+                return read_back(stock, result) if read_back else result
 
-        def done(_result):
+        def done(value):
             self.writes -= 1
-            self.refresh()
+            if show:
+                show(value)
+            else:
+                self.refresh()
 
         def failed(exc):
             self.writes -= 1
@@ -277,6 +245,12 @@ class StockWindow(QMainWindow):
                 self.show_error("程序出错", f"记录时程序出错（{type(exc).__name__}: {exc}）。日志中已有的记录不受影响。")
 
         run_in_background(job, done, failed)
+
+    def show_document(self, doc) -> None:
+        """One issued document changed (e.g. a 清理 decision repealed it): its row in the register
+        and the reminders, not the whole tables."""
+        self.issued_view.replace_document(doc)
+        self.reminders_view.replace_document(doc)
 
     def closeEvent(self, event) -> None:
         self.cancel()

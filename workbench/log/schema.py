@@ -76,6 +76,11 @@ RECORD_COLUMNS: dict[str, tuple[str, ...]] = {
         "uuid", "problem_id", "case_uuid", "responsible", "deadline", "progress", "done", "supersedes",
         "actor", "at",
     ),
+    # 0006: a case file's particulars as corrected by the user (what was misread off the decision).
+    "case_corrections": (
+        "uuid", "case_uuid", "title", "doc_number", "party", "organ", "decided", "note", "supersedes",
+        "actor", "at",
+    ),
 }
 
 # The tables 0001 made append-only; later migrations protect their own tables.
@@ -84,7 +89,8 @@ STOCK_TABLES = (
     "issued_documents", "cleanup_runs", "cleanup_proposals", "cleanup_decisions",
     "case_files", "case_evaluations", "case_problems", "rectifications",
 )
-APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files", "letters", "signatures", *STOCK_TABLES)
+APPEND_ONLY_TABLES = (*INITIAL_APPEND_ONLY_TABLES, "document_files", "letters", "signatures", *STOCK_TABLES,
+                      "case_corrections")
 
 # Record tables whose rows name a file kept in document_files (by sha256).
 FILE_TABLES = ("documents", "issued_documents", "case_files")
@@ -108,6 +114,7 @@ REFERENCES: dict[str, dict[str, str]] = {
     "case_evaluations": {"case_uuid": "case_files", "supersedes": "case_evaluations"},
     "case_problems": {"problem_id": "case_problems", "case_uuid": "case_files", "supersedes": "case_problems"},
     "rectifications": {"problem_id": "case_problems", "case_uuid": "case_files", "supersedes": "rectifications"},
+    "case_corrections": {"case_uuid": "case_files", "supersedes": "case_corrections"},
 }
 
 
@@ -337,10 +344,25 @@ def m0005_stock(db) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+@migrations(name="0006_case_corrections")
+def m0006_case_corrections(db) -> None:
+    # case_files rows (0005) have no chain of their own: a correction of what was read off a
+    # decision (当事人, 作出日期 …) is a row here, the whole corrected particulars, superseding the
+    # case's previous correction; the registered row stays as it was read.
+    _record_table(
+        db, "case_corrections", {},
+        ["case_uuid", "note"],
+        [("case_uuid", "case_files", "uuid"), ("supersedes", "case_corrections", "uuid")],
+        [["case_uuid"], ["supersedes"]],
+    )
+    db.execute("PRAGMA user_version = 6")
+
+
 # Append new migrations above this line, each ending with its PRAGMA user_version.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # The names above, in order (a test checks this against `migrations`): a file
 # that records a name not in this list was written by a newer program.
-MIGRATION_NAMES = ("0001_initial", "0002_document_files", "0003_letters", "0004_signatures", "0005_stock")
+MIGRATION_NAMES = ("0001_initial", "0002_document_files", "0003_letters", "0004_signatures", "0005_stock",
+                   "0006_case_corrections")
 
 APPEND_ONLY_TRIGGERS = frozenset(f"{t}_no_{op}" for t in APPEND_ONLY_TABLES for op in ("update", "delete"))

@@ -48,6 +48,8 @@ ISSUED_FIELDS = ("title", "doc_number", "organ", "issued", "effective", "expires
 ISSUED_FIELD_LABELS = {"title": "标题", "doc_number": "文号", "organ": "制定机关", "issued": "印发日期",
                        "effective": "施行日期", "expires": "有效期至", "validity": "有效期", "provisional": "暂行/试行"}
 DATE_FIELDS = ("issued", "effective", "expires")
+CASE_FIELDS = ("title", "doc_number", "party", "organ", "decided")
+CASE_FIELD_LABELS = {"title": "标题", "doc_number": "文号", "party": "当事人", "organ": "作出机关", "decided": "作出日期"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,17 @@ class FileInput:
 
 def _reasons(text: str) -> tuple[Reason, ...]:
     return tuple(Reason(r["kind"], r["text"], r.get("rule", "")) for r in json.loads(text or "[]"))
+
+
+def _only_correctable(changes: dict, labels: dict) -> None:
+    unknown = set(changes) - set(labels)
+    if unknown:
+        raise WorkbenchError(f"不能更正“{'、'.join(sorted(unknown))}”；可更正：{'、'.join(labels.values())}。")
+
+
+def _correction_note(changed: list[str], labels: dict, reason: str) -> str:
+    """更正标题、文号：以印发稿为准 — what a correction changed, and why."""
+    return "更正" + "、".join(labels[k] for k in changed) + (f"：{reason.strip()}" if reason.strip() else "")
 
 
 def _heads(rows: list[dict], key: str) -> dict[str, tuple[dict, int]]:
@@ -126,9 +139,7 @@ class StockRecords:
 
     def correct_issued(self, document_id: str, changes: dict, *, reason: str = "", actor: str | None = None) -> str:
         """Correct what was misread (title, 文号, dates …); returns the new version's id."""
-        unknown = set(changes) - set(ISSUED_FIELDS)
-        if unknown:
-            raise WorkbenchError(f"不能更正“{'、'.join(sorted(unknown))}”；可更正：{'、'.join(ISSUED_FIELD_LABELS.values())}。")
+        _only_correctable(changes, ISSUED_FIELD_LABELS)
         actor = actor or default_actor()
         with self.log._write():
             doc_id = self.find_issued(document_id)
@@ -137,7 +148,7 @@ class StockRecords:
             changed = [k for k in ISSUED_FIELDS if values[k] != head[k]]
             if not changed:
                 return head["uuid"]
-            note = "更正" + "、".join(ISSUED_FIELD_LABELS[k] for k in changed) + (f"：{reason.strip()}" if reason.strip() else "")
+            note = _correction_note(changed, ISSUED_FIELD_LABELS, reason)
             row = dict(head, **values, uuid=new_uuid(), note=note, supersedes=head["uuid"], actor=actor, at=utc_now())
             self.log._append([("issued_documents", "issued.corrected", row)])
         return row["uuid"]
@@ -269,40 +280,66 @@ class StockRecords:
         ``issued``: ``self.issued()`` when the caller has just read it."""
         run_id = self.find_run(run_id)
         proposals = self.log._query("SELECT * FROM cleanup_proposals WHERE run_uuid = ?", [run_id])
-        by_uuid = {p["uuid"]: p for p in proposals}
-        decisions = {k: h for k, (h, _) in _heads(
-            self.log._query("SELECT * FROM cleanup_decisions WHERE run_uuid = ?", [run_id]), "document_id").items()}
+        decisions = self.log._query("SELECT * FROM cleanup_decisions WHERE run_uuid = ?", [run_id])
         docs = {d.id: d for d in (issued if issued is not None else self.issued())}
-        items = []
-        for doc_id, (head, _n) in _heads(proposals, "document_id").items():
-            previous = by_uuid.get(head["supersedes"]) if head["supersedes"] else None
-            decision = decisions.get(doc_id)
-            items.append(CleanupItem(
-                document=docs[doc_id], proposal_id=head["uuid"], outcome=head["outcome"], reasons=_reasons(head["reasons"]),
-                previous_outcome=previous["outcome"] if previous else None,
-                previous_reasons=_reasons(previous["reasons"]) if previous else (),
-                decision=decision["outcome"] if decision else None,
-                decision_reason=decision["reason"] if decision else "",
-                decided_by=decision["actor"] if decision else "", decided_at=decision["at"] if decision else "",
-                decision_stale=bool(decision and decision["proposal_uuid"] != head["uuid"]),
-            ))
+        items = _items(proposals, decisions, docs)
         return sorted(items, key=lambda i: (i.document.issued or "", i.document.id))
+
+    def item(self, run_id: str, document_id: str) -> CleanupItem:
+        """One document of a run, as ``items`` gives it, read from that document's rows only
+        (what the window shows after a decision, without re-reading the run)."""
+        run_id = self.find_run(run_id)
+        doc = self.issued_document(document_id)
+        where = "WHERE run_uuid = ? AND document_id = ?"
+        [item] = _items(self.log._query(f"SELECT * FROM cleanup_proposals {where}", [run_id, doc.id]),
+                        self.log._query(f"SELECT * FROM cleanup_decisions {where}", [run_id, doc.id]), {doc.id: doc})
+        return item
 
     # -- case files (案卷评查) ----------------------------------------------------
 
     def add_cases(self, files: list[FileInput], actor: str | None = None) -> list[tuple[str, bool]]:
         """Register closed decisions as case files; the same bytes twice are one case file."""
-        return self._register("case_files", "uuid", "case.registered", files, lambda uuid, v: {
-            "title": v.get("title") or "", "doc_number": v.get("doc_number") or "", "party": v.get("party") or "",
-            "organ": v.get("organ") or "", "decided": _iso(v.get("decided"))}, actor)
+        return self._register("case_files", "uuid", "case.registered", files, lambda uuid, v: case_values(v), actor)
 
     def find_case(self, ref: str) -> str:
+        """A case file's id from its id (prefix) or its exact 文号 (as read or as corrected)."""
         ref = (ref or "").strip()
-        rows = self.log._query("SELECT uuid FROM case_files WHERE doc_number = ?", [ref]) if ref else []
+        rows = self.log._query("SELECT uuid FROM case_files WHERE doc_number = ? UNION "
+                               "SELECT case_uuid FROM case_corrections WHERE doc_number = ?", [ref, ref]) if ref else []
         if len(rows) == 1:
             return rows[0]["uuid"]
         with self.log._expected():
             return self.log._by_prefix("case_files", "uuid", ref, "案卷")
+
+    def correct_case(self, case_id: str, changes: dict, *, reason: str = "", actor: str | None = None) -> str | None:
+        """Correct what was misread off a decision (当事人, 作出日期, title, 文号, organ): a row of
+        ``case_corrections`` holding the whole corrected particulars; the registered row stays.
+        Returns the correction's id, or None when nothing differs from what is recorded."""
+        _only_correctable(changes, CASE_FIELD_LABELS)
+        actor = actor or default_actor()
+        with self.log._write():
+            case_id = self.find_case(case_id)
+            [registered] = self.log._query("SELECT * FROM case_files WHERE uuid = ?", [case_id])
+            head = _pick_head(self.log._query("SELECT * FROM case_corrections WHERE case_uuid = ?", [case_id]))
+            current = {k: (head or registered)[k] for k in CASE_FIELDS}
+            values = case_values({**current, **changes})
+            changed = [k for k in CASE_FIELDS if values[k] != current[k]]
+            if not changed:
+                return None
+            note = _correction_note(changed, CASE_FIELD_LABELS, reason)
+            row = {"uuid": new_uuid(), "case_uuid": case_id, **values, "note": note,
+                   "supersedes": head["uuid"] if head else None, "actor": actor, "at": utc_now()}
+            self.log._append([("case_corrections", "case.particulars_corrected", row)])
+        return row["uuid"]
+
+    def case_history(self, case_id: str) -> list[dict]:
+        """The particulars as registered, then each correction (oldest first): dicts of CASE_FIELDS
+        with ``note``, ``actor`` and ``at``."""
+        case_id = self.find_case(case_id)
+        rows = self.log._query("SELECT * FROM case_files WHERE uuid = ?", [case_id])
+        rows += self.log._query("SELECT * FROM case_corrections WHERE case_uuid = ? ORDER BY at, uuid", [case_id])
+        return [{**{k: r[k] for k in CASE_FIELDS}, "note": r.get("note") or "", "actor": r["actor"], "at": r["at"]}
+                for r in rows]
 
     def find_problem(self, ref: str) -> str:
         with self.log._expected():
@@ -314,6 +351,7 @@ class StockRecords:
         ``year``: the case files evaluated in that year, and those not yet evaluated that were
         decided in it or await evaluation now (``year`` is this year)."""
         cases = self.log._query("SELECT * FROM case_files")
+        corrections = _heads(self.log._query("SELECT * FROM case_corrections"), "case_uuid")
         evaluations = {k: h for k, (h, _) in _heads(self.log._query("SELECT * FROM case_evaluations"), "case_uuid").items()}
         problems = defaultdict(list)
         rect = {k: h for k, (h, _) in _heads(self.log._query("SELECT * FROM rectifications"), "problem_id").items()}
@@ -323,9 +361,12 @@ class StockRecords:
         out = []
         for c in cases:
             ev = evaluations.get(c["uuid"])
+            fixed, n = corrections.get(c["uuid"], (None, 0))
+            now = fixed or c  # the particulars as last corrected
             state = CaseFile(
-                id=c["uuid"], sha256=c["sha256"], file_name=c["file_name"], title=c["title"], doc_number=c["doc_number"],
-                party=c["party"], organ=c["organ"], decided=c["decided"], actor=c["actor"], at=c["at"],
+                id=c["uuid"], sha256=c["sha256"], file_name=c["file_name"], title=now["title"], doc_number=now["doc_number"],
+                party=now["party"], organ=now["organ"], decided=now["decided"], actor=c["actor"], at=c["at"],
+                note=fixed["note"] if fixed else "", versions=n + 1,
                 evaluator=ev["evaluator"] if ev else "", evaluated=ev["evaluated"] if ev else None,
                 conclusion=ev["conclusion"] if ev else "",
                 problems=tuple(sorted(problems.get(c["uuid"], []), key=lambda p: (p.at, p.id))),
@@ -413,6 +454,25 @@ class StockRecords:
         return row["uuid"]
 
 
+def _items(proposals: list[dict], decisions: list[dict], docs: dict[str, IssuedDocument]) -> list[CleanupItem]:
+    by_uuid = {p["uuid"]: p for p in proposals}
+    decided = {k: h for k, (h, _) in _heads(decisions, "document_id").items()}
+    items = []
+    for doc_id, (head, _n) in _heads(proposals, "document_id").items():
+        previous = by_uuid.get(head["supersedes"]) if head["supersedes"] else None
+        decision = decided.get(doc_id)
+        items.append(CleanupItem(
+            document=docs[doc_id], proposal_id=head["uuid"], outcome=head["outcome"], reasons=_reasons(head["reasons"]),
+            previous_outcome=previous["outcome"] if previous else None,
+            previous_reasons=_reasons(previous["reasons"]) if previous else (),
+            decision=decision["outcome"] if decision else None,
+            decision_reason=decision["reason"] if decision else "",
+            decided_by=decision["actor"] if decision else "", decided_at=decision["at"] if decision else "",
+            decision_stale=bool(decision and decision["proposal_uuid"] != head["uuid"]),
+        ))
+    return items
+
+
 def _in_year(case: CaseFile, year: int, registered: str) -> bool:
     if case.evaluated:
         return int(case.evaluated[:4]) == year
@@ -436,6 +496,19 @@ def issued_values(fields: dict) -> dict:
         else:
             v = (v or "").strip()
         out[k] = v
+    return out
+
+
+def case_values(fields: dict) -> dict:
+    """The stored form of a case file's particulars (trimmed text, an ISO date), refusing an impossible date."""
+    out = {k: (fields.get(k) or "").strip() for k in CASE_FIELDS if k != "decided"}
+    decided = _iso(fields.get("decided")) or None
+    if decided:
+        try:
+            date.fromisoformat(decided)
+        except ValueError:
+            raise WorkbenchError(f"作出日期“{decided}”不是有效日期，请写成 2026-08-15 的形式。") from None
+    out["decided"] = decided
     return out
 
 

@@ -43,7 +43,9 @@ def case_row(n: int, case: CaseFile) -> dict:
         states.append(m + RECTIFIED_LABELS[p.rectified])
     evaluated = f"{cn_date(case.evaluated)}\n{case.evaluator}" if case.evaluated else ""
     return {
-        "序号": n, "案卷名称及文号": case.label, "当事人": case.party, "评查日期": evaluated,
+        # The decision date under the name (the column it had was too narrow to keep): as corrected, if it was.
+        "序号": n, "案卷名称及文号": case.label + (f"\n{cn_date(case.decided)}作出" if case.decided else ""),
+        "当事人": case.party, "评查日期": evaluated,
         "评查结论": EVALUATION_LABELS.get(case.conclusion, NOT_EVALUATED) if case.evaluated else NOT_EVALUATED,
         "存在问题": "\n".join(problems) or "无",
         "整改责任人": "\n".join(people), "整改期限": "\n".join(deadlines),

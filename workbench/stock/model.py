@@ -199,6 +199,8 @@ class CaseFile:
     evaluated: str | None = None
     conclusion: str = ""
     problems: tuple[CaseProblem, ...] = field(default_factory=tuple)
+    note: str = ""  # what was last corrected and why ('' as read off the decision)
+    versions: int = 1  # the registered particulars, then each correction
 
     @property
     def label(self) -> str:

@@ -49,6 +49,7 @@ def test_a_log_written_before_document_files_is_upgraded_on_open(tmp_path):
         "DROP TABLE document_files; DELETE FROM _sqlite_migrations WHERE name = '0002_document_files';"
         "DROP TABLE letters; DELETE FROM _sqlite_migrations WHERE name = '0003_letters';"
         "DROP TABLE signatures; DELETE FROM _sqlite_migrations WHERE name = '0004_signatures';"
+        "DROP TABLE case_corrections; DELETE FROM _sqlite_migrations WHERE name = '0006_case_corrections';"
         + "".join(f"DROP TABLE {t};" for t in reversed(schema.STOCK_TABLES))
         + "DELETE FROM _sqlite_migrations WHERE name = '0005_stock';"
         "PRAGMA user_version = 1;"

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from workbench.errors import WorkbenchError
+from workbench.log import ReviewLog
 from workbench.log.stock import StockRecords
 from workbench.reports.case_ledger import case_ledger
 from workbench.reports.xlsx import write_register_xlsx
@@ -83,3 +84,47 @@ def test_the_ledger_one_row_per_case_file_with_its_rectification(tmp_path, cases
     ws = load_workbook(write_register_xlsx(ledger, tmp_path / "评查台账.xlsx")).active
     assert ws.title == "评查台账" and ws["A1"].value == "示例市生态环境局行政执法案卷评查台账"
     assert [c.value for c in ws[3]] == list(ledger.columns)
+
+
+def test_misread_party_and_date_corrected_in_the_log_and_shown_in_the_ledger(tmp_path, log, cases):
+    """A correction is a chained event of its own: the registered reading stays, the ledger shows
+    the corrected 当事人 and 作出日期, bundles carry it and ``log verify`` names a tampered one."""
+    _report, stock = cases
+    case = next(c for c in stock.cases() if c.doc_number == "常环罚字〔2023〕921号")
+    read_party, read_date = case.party, case.decided
+    first = stock.correct_case(case.doc_number, {"party": "常德市某某化工有限公司"}, reason="以决定书原件为准")
+    second = stock.correct_case(case.id, {"decided": date(2023, 9, 12), "party": "常德市某某化工有限公司"})
+    assert first and second and stock.correct_case(case.id, {"decided": "2023-09-12"}) is None  # nothing new
+    with pytest.raises(WorkbenchError, match="不是有效日期"):
+        stock.correct_case(case.id, {"decided": "2023-02-30"})
+    with pytest.raises(WorkbenchError, match="不能更正"):
+        stock.correct_case(case.id, {"conclusion": "优秀"})
+
+    now = stock.case(case.id)
+    assert (now.party, now.decided, now.versions) == ("常德市某某化工有限公司", "2023-09-12", 3)
+    assert now.note == "更正作出日期"
+    history = stock.case_history(case.id)
+    assert [(h["party"], h["decided"]) for h in history] == [
+        (read_party, read_date), ("常德市某某化工有限公司", read_date), ("常德市某某化工有限公司", "2023-09-12")]
+    assert history[1]["note"] == "更正当事人：以决定书原件为准"
+    [registered] = log.conn.execute("SELECT party, decided FROM case_files WHERE uuid = ?", [case.id]).fetchall()
+    assert tuple(registered) == (read_party, read_date)  # the reading is not overwritten
+    events = [e.type for e in log.events() if e.type == "case.particulars_corrected"]
+    assert len(events) == 2
+
+    stock.evaluate(case.id, "合格", evaluated=date(2026, 6, 1))
+    ledger = case_ledger(stock.cases(2026), 2026)
+    [row] = [r for r in ledger.rows if "常环罚字〔2023〕921号" in r["案卷名称及文号"]]
+    assert row["当事人"] == "常德市某某化工有限公司" and row["案卷名称及文号"].endswith("2023年9月12日作出")
+    assert log.verify().ok
+
+    bundle = tmp_path / "合并包.json"
+    log.export_bundle(None, bundle)
+    with ReviewLog.open(tmp_path / "other.sqlite3") as other:
+        other.import_bundle(bundle)
+        assert other.verify().ok and StockRecords(other).case(case.id).party == "常德市某某化工有限公司"
+
+    log.conn.execute("DROP TRIGGER case_corrections_no_update")
+    log.conn.execute("UPDATE case_corrections SET party = '别的公司' WHERE uuid = ?", [second])
+    problems = log.verify().problems
+    assert any(p.where == "case_corrections" and "party" in p.message for p in problems)

@@ -71,3 +71,10 @@ def test_cases_from_import_to_ledger_and_figures(cli, cases_folder, tmp_path):
     code, out, _ = cli("cases", "ledger", "--year", "2026", "--xlsx", str(tmp_path / "评查台账.xlsx"))
     assert code == 0 and "评查台账已写入" in out
     assert cli("cases", "problem", case, "--category", "其他", "--text", "……")[0] == 2
+    code, out, _ = cli("cases", "correct", "常环罚字〔2023〕921号", "--party", "常德市某某化工有限公司",
+                       "--decided", "2023-09-12", "--reason", "以决定书原件为准")
+    assert code == 0 and out.startswith("已更正：") and "更正当事人、作出日期：以决定书原件为准" in out
+    shown = cli("cases", "show", case)[1]
+    assert "当事人：常德市某某化工有限公司\t作出日期：2023-09-12" in shown
+    assert cli("cases", "correct", case)[0] == 2  # nothing to correct: said, not a traceback
+    assert cli("log", "verify")[0] == 0
