@@ -217,14 +217,16 @@ class Engine:
         span_marks: dict[int, str] = {}
         for i in frames:
             m = self.rules[i].match
-            units = {seg.unit(m.within, h[START])[0] for h in hits.get(i, ()) if h[ROLE] == TERM}
+            bounds = seg.ends(m.within)
+            units = {bisect.bisect_right(bounds, h[START]) for h in hits.get(i, ()) if h[ROLE] == TERM}
             marks = "".join(mark for mark in SPAN_MARKS if mark in m.anchors)
             if units or marks:
                 word_units[i] = units
                 span_marks[i] = marks
         if not word_units:
             return {}
-        possible = pre.units(text, seg, {k for i in word_units for k in pre.by_rule[i]})
+        # A span-anchored frame may run in a unit no word anchor hits: it is known only once tagged.
+        possible = pre.units(text, seg, {k: (None if span_marks[i] else units) for i, units in word_units.items() for k in pre.by_rule[i]})
         # Units where an alternative may run, before the typed-span anchors are known.
         tentative: dict[int, set[int]] = {}
         whole_text = False
@@ -240,7 +242,7 @@ class Engine:
         if whole_text or not self._tags_by_sentence():
             shadow = tagger.shadow(text)
         else:
-            shadow = tagger.shadow(text, _sentence_ranges(seg, ((self.rules[i].match.within, u) for i, us in tentative.items() for u in us), pre.look_behind))
+            shadow = tagger.shadow(text, _sentence_ranges(seg, ((self.rules[i].match.within, us) for i, us in tentative.items()), pre.look_behind))
         out: dict[int, list[tuple[int, int, int]]] = {}
         for i, units in word_units.items():
             rule = self.rules[i]
@@ -417,18 +419,26 @@ def _holds_any(text: str, chars: str, s: int, e: int) -> bool:
 
 
 def _sentence_ranges(seg: Segments, units, look_behind: int) -> list[tuple[int, int]]:
-    """The whole sentences covering the given (scope, unit index) pairs, merged
+    """The whole sentences covering the given (scope, unit indices) pairs, merged
     where they touch, each with the sentence before it when a pattern looks
     back more than one character (one character back is a sentence end)."""
     sentences: set[int] = set()
-    for within, u in units:
-        _, s, e = seg.unit_at(within, u)
-        first = seg.unit("sentence", s)[0]
-        last = first if within != "paragraph" else seg.unit("sentence", max(s, e - 1))[0]
-        sentences.update(range(max(0, first - (look_behind > 1)), last + 1))
+    sentence_ends = seg.ends("sentence")
+    for within, us in units:
+        if within == "sentence":
+            sentences |= us
+            continue
+        ends = seg.ends(within)
+        for u in us:
+            s, e = (ends[u - 1] if u else 0), ends[u]
+            first = bisect.bisect_right(sentence_ends, s)
+            last = first if within != "paragraph" else bisect.bisect_right(sentence_ends, max(s, e - 1))
+            sentences.update(range(first, last + 1))
+    if look_behind > 1:
+        sentences |= {n - 1 for n in sentences if n > 0}
     ranges: list[tuple[int, int]] = []
     for n in sorted(sentences):
-        _, s, e = seg.unit_at("sentence", n)
+        s, e = (sentence_ends[n - 1] if n else 0), sentence_ends[n]
         if ranges and ranges[-1][1] == s:
             ranges[-1] = (ranges[-1][0], e)
         else:

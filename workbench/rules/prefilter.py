@@ -66,37 +66,49 @@ class FramePrefilter:
                 self.by_rule.setdefault(rule, []).append(k)
                 for word in trigger or ():
                     table.setdefault(word, []).append(k)
+        # Words triggering the same alternatives share one group: a hit costs one append.
+        self._groups: list[tuple[int, ...]] = []
+        group_of: dict[tuple[int, ...], int] = {}
         self._automaton = ahocorasick.Automaton()
         for word, alternatives in table.items():
-            self._automaton.add_word(word, (len(word), tuple(alternatives)))
+            key = tuple(alternatives)
+            if key not in group_of:
+                group_of[key] = len(self._groups)
+                self._groups.append(key)
+            self._automaton.add_word(word, (len(word) - 1, group_of[key]))
         self._has_words = bool(table)
         if table:
             self._automaton.make_automaton()
 
-    def units(self, text: str, seg, wanted: set[int]) -> dict[int, set[int]]:
+    def units(self, text: str, seg, wanted: dict[int, set[int] | None]) -> dict[int, set[int]]:
         """alternative → indices of the units (of its ``within``) where it could match,
         for each of the ``wanted`` alternatives that has a trigger (the others may
-        match anywhere)."""
-        wanted = {k for k in wanted if self.alternatives[k].trigger is not None}
+        match anywhere). ``wanted`` maps an alternative to the only units it is
+        looked for in, or to None for any unit."""
+        wanted = {k: v for k, v in wanted.items() if self.alternatives[k].trigger is not None}
         found: dict[int, set[int]] = {k: set() for k in wanted}
-        ends = {}
-        if self._has_words:
-            for last, (length, alternatives) in self._automaton.iter(text):
-                start = last - length + 1
-                for k in alternatives:
-                    if k in wanted:
-                        within = self.alternatives[k].within
-                        bounds = ends.get(within)
-                        if bounds is None:
-                            bounds = ends[within] = seg._boundaries(within)
-                        found[k].add(bisect.bisect_right(bounds, start))
-        for k in wanted:
+        if not wanted or not self._has_words:
+            return found
+        starts: list[list[int]] = [[] for _ in self._groups]
+        for last, (back, group) in self._automaton.iter(text):
+            starts[group].append(last - back)
+        for group, alternatives in enumerate(self._groups):
+            if not starts[group]:
+                continue
+            units_by_scope: dict[str, set[int]] = {}
+            for k in alternatives:
+                if k in wanted:
+                    within = self.alternatives[k].within
+                    units = units_by_scope.get(within)
+                    if units is None:
+                        bounds = seg.ends(within)
+                        units = units_by_scope[within] = {bisect.bisect_right(bounds, p) for p in starts[group]}
+                    found[k] |= units
+        for k, allowed in wanted.items():
+            if allowed is not None:
+                found[k] &= allowed
             alt = self.alternatives[k]
             if alt.others and found[k]:
-                kept = set()
-                for unit in found[k]:
-                    _, s, e = seg.unit_at(alt.within, unit)
-                    if all(p.search(text, s, e) for p in alt.others):
-                        kept.add(unit)
-                found[k] = kept
+                bounds = seg.ends(alt.within)
+                found[k] = {u for u in found[k] if all(p.search(text, bounds[u - 1] if u else 0, bounds[u]) for p in alt.others)}
         return found
