@@ -60,7 +60,9 @@ class FramePrefilter:
             for number, source in enumerate(alternatives):
                 sets = required_sets(source, skip=_MARKS)
                 trigger = min(sets, key=_set_cost) if sets else None
-                others = tuple(re.compile("|".join(map(re.escape, sorted(s, key=len, reverse=True)))) for s in sets if s is not trigger)
+                # The least likely set first: a unit missing it is dropped after one search.
+                others = tuple(re.compile("|".join(map(re.escape, sorted(s, key=len, reverse=True))))
+                               for s in sorted((s for s in sets if s is not trigger), key=_set_cost))
                 k = len(self.alternatives)
                 self.alternatives.append(Alternative(rule, number, within, trigger, others))
                 self.by_rule.setdefault(rule, []).append(k)
