@@ -27,6 +27,7 @@ from workbench.rules.guards import guarded
 from workbench.rules.lexicon import Lexicon, builtin_lexicon
 from workbench.rules.model import REVIEWS, Finding, Rule
 from workbench.rules.patterns import LazyPatterns
+from workbench.rules.prefilter import FramePrefilter
 from workbench.text.segment import Segments, word_boundaries
 
 SPAN_MARKS = (NAMED_OPERATOR, PLACE)
@@ -53,18 +54,14 @@ class Engine:
         self._lexicon = lexicon
         self._tagger = None
         self._frame: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}
+        self._prefilter: FramePrefilter | None = None
+        self._by_sentence: bool | None = None  # may the tagger read one sentence at a time?
         self._compile_lock = threading.Lock()
         self._absent_regex = LazyPatterns({i: r.match.absent_regex for i, r in enumerate(self.rules) if r.match.absent_regex})
         self._automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
-        # Frames anchored on a typed span ({named}, {place}): their candidate
-        # units are where the shadow marks one.
-        self._span_anchored: dict[str, list[int]] = defaultdict(list)
         for i, rule in enumerate(self.rules):
             m = rule.match
-            for mark in SPAN_MARKS:
-                if mark in m.anchors:
-                    self._span_anchored[mark].append(i)
             literals = [(t, TERM, 0) for t in m.any]
             literals += [(t, TERM, 0) for t in (m.anchors or _fuzzy_anchors(m.fuzzy)) if t not in SPAN_MARKS]
             literals += [(t, GROUP, g) for g, group in enumerate(m.together) for t in group]
@@ -108,15 +105,7 @@ class Engine:
                     if rule_idx in active:
                         hits[rule_idx].append((end_idx - length + 1, end_idx + 1, role, group))
         seg = Segments(text)
-        shadow: list[str] = []  # the text with typed spans marked, made once when a frame needs it
-        span_rules = {mark: [i for i in rules if i in active] for mark, rules in self._span_anchored.items()}
-        if any(span_rules.values()):
-            shadow.append(self.tagger().shadow(text))
-            for mark, rules in span_rules.items():
-                if rules:
-                    for m in re.finditer(re.escape(mark) + "+", shadow[0]):
-                        for i in rules:
-                            hits[i].append((m.start(), m.end(), TERM, 0))
+        frame_matches = self._frame_matches(active, hits, text, seg)
         # (rule index, norm start, norm end, CheckHit or None); start == end == -1: whole document
         spans: list[tuple[int, int, int, CheckHit | None]] = []
         # Fallback rules run last, told which sentences their review already covers.
@@ -137,18 +126,16 @@ class Engine:
                         continue
                     spans.append((i, hit.start, hit.end, hit))
                 continue
-            rule_hits = hits.get(i)
-            if not rule_hits:
-                continue
             if kind_ == "frame":
-                if not shadow:
-                    shadow.append(self.tagger().shadow(text))
-                for start, end, act in self._frames(i, rule, rule_hits, shadow[0], seg):
+                for start, end, act in frame_matches.get(i, ()):
                     # The match's start counts as a term: 不得以上市为条件，给予…
                     # prohibits in the clause where the frame begins.
                     if guarded(rule.guards, text, seg, start, end, (start,), act=act):
                         continue
                     spans.append((i, start, end, None))
+                continue
+            rule_hits = hits.get(i)
+            if not rule_hits:
                 continue
             for start, end, *terms in self._candidates(i, rule, rule_hits, text, seg):
                 if guarded(rule.guards, text, seg, start, end, terms[0] if terms else ()):
@@ -197,28 +184,108 @@ class Engine:
             self._frame[i] = found
         return found
 
-    def _frames(self, i: int, rule: Rule, rule_hits, shadow: str, seg: Segments):
-        """(start, end, act) of each match of a frame rule in the units its anchors hit."""
+    def prefilter(self) -> FramePrefilter:
+        """The required words of every frame alternative, derived on first use."""
+        with self._compile_lock:
+            if self._prefilter is None:
+                lex = self.lexicon()
+                self._prefilter = FramePrefilter([
+                    (i, r.match.within, [lex.expand(alt) for alt in top_level_alternatives(r.match.frame)],
+                     lex.expand(r.match.unless) if r.match.unless else None)
+                    for i, r in enumerate(self.rules) if r.match.kind == "frame"
+                ])
+        return self._prefilter
+
+    def _tags_by_sentence(self) -> bool:
+        if self._by_sentence is None:
+            self._by_sentence = self.tagger().splits_at(_SENTENCE_ENDS)
+        return self._by_sentence
+
+    def _frame_matches(self, active: set[int], hits, text: str, seg: Segments) -> dict[int, list[tuple[int, int, int]]]:
+        """rule → (start, end, act) of each match of each active frame rule.
+
+        A frame runs in the units its anchors hit (a typed-span anchor: where
+        the shadow marks one); of those, each alternative runs only in the
+        units the prefilter keeps for it, and the entity tagger reads only the
+        sentences where some alternative will run.
+        """
+        frames = [i for i in sorted(active) if self.rules[i].match.kind == "frame"]
+        if not frames:
+            return {}
+        pre = self.prefilter()
+        word_units: dict[int, set[int]] = {}
+        span_marks: dict[int, str] = {}
+        for i in frames:
+            m = self.rules[i].match
+            bounds = seg.ends(m.within)
+            units = {bisect.bisect_right(bounds, h[START]) for h in hits.get(i, ()) if h[ROLE] == TERM}
+            marks = "".join(mark for mark in SPAN_MARKS if mark in m.anchors)
+            if units or marks:
+                word_units[i] = units
+                span_marks[i] = marks
+        if not word_units:
+            return {}
+        # A span-anchored frame may run in a unit no word anchor hits: it is known only once tagged.
+        possible = pre.units(text, seg, {k: (None if span_marks[i] else units) for i, units in word_units.items() for k in pre.by_rule[i]})
+        # Units where an alternative may run, before the typed-span anchors are known.
+        tentative: dict[int, set[int]] = {}
+        whole_text = False
+        for i, units in word_units.items():
+            tentative[i] = set()
+            for k in pre.by_rule[i]:
+                found = possible.get(k)
+                if found is None:  # no required word: wherever the anchors are
+                    whole_text = whole_text or bool(span_marks[i])
+                    found = units
+                tentative[i] |= found if span_marks[i] else found & units
+        tagger = self.tagger()
+        if whole_text or not self._tags_by_sentence():
+            shadow = tagger.shadow(text)
+        else:
+            shadow = tagger.shadow(text, _sentence_ranges(seg, ((self.rules[i].match.within, us) for i, us in tentative.items()), pre.look_behind))
+        out: dict[int, list[tuple[int, int, int]]] = {}
+        for i, units in word_units.items():
+            rule = self.rules[i]
+            within = rule.match.within
+            marks = span_marks[i]
+            if marks:
+                if whole_text:
+                    units = units | {seg.unit(within, m.start())[0] for m in re.finditer("[" + marks + "]", shadow)}
+                else:
+                    units = units | {u for u in tentative[i] if _holds_any(shadow, marks, *seg.unit_at(within, u)[1:])}
+            # unit → the alternatives that may match in it
+            plan: dict[int, list[int]] = defaultdict(list)
+            for n, k in enumerate(pre.by_rule[i]):
+                found = possible.get(k)
+                for u in (units if found is None else found & units):
+                    plan[u].append(n)
+            if plan:
+                found_matches = list(self._frames(i, rule, hits.get(i, ()), shadow, seg, plan))
+                if found_matches:
+                    out[i] = found_matches
+        return out
+
+    def _frames(self, i: int, rule: Rule, rule_hits, shadow: str, seg: Segments, plan: dict[int, list[int]]):
+        """(start, end, act) of each match of a frame rule in the units of ``plan``
+        (unit → numbers of the alternatives to run there)."""
         patterns, unless = self.compiled_frame(i)
         # The act may be named in several alternatives: act, act2, act3 …
         act_groups = [[g for g in p.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())] for p, _ in patterns]
         covered = {p for h in rule_hits if h[ROLE] == EXCLUDE for p in range(h[START], h[END])}
         within = rule.match.within
-        # Neighbouring candidate units are searched as one run (one finditer
-        # call instead of one per sentence); a match that crosses from one
-        # unit into the next is dropped, as a search per unit would never see it.
-        for run_s, run_e in _runs(sorted(set(_candidate_units(rule_hits, seg, within)))):
-            blocked = {seg.unit(within, m.start())[0] for m in unless.finditer(shadow, run_s, run_e)} if unless is not None else ()
+        for unit in sorted(plan):
+            _, us, ue = seg.unit_at(within, unit)
             found = []
-            for (pattern, starts), groups in zip(patterns, act_groups):
-                for match in _matches(pattern, starts, shadow, run_s, run_e):
+            for n in plan[unit]:
+                pattern, starts = patterns[n]
+                groups = act_groups[n]
+                for match in _matches(pattern, starts, shadow, us, ue):
                     ms, me = match.span()
                     if me <= ms or (covered and any(p in covered for p in range(ms, me))):
                         continue
-                    unit, _us, ue = seg.unit(within, ms)
-                    if me > ue or unit in blocked:
-                        continue
                     found.append((ms, me, next((match.start(g) for g in groups if match.start(g) >= 0), ms)))
+            if not found or (unless is not None and unless.search(shadow, us, ue)):
+                continue
             # As one alternation would: leftmost first, then longest, none overlapping.
             last_end = -1
             for ms, me, act in sorted(found, key=lambda f: (f[0], -f[1])):
@@ -344,18 +411,39 @@ def _message(rule: Rule, matched: str, hit: CheckHit | None) -> str:
     return message
 
 
-def _runs(units: list[tuple[int, int]]):
-    """Sorted (start, end) units merged where one ends where the next begins."""
-    run_s = run_e = None
-    for s, e in units:
-        if run_e is not None and s <= run_e:
-            run_e = max(run_e, e)
+_SENTENCE_ENDS = "。！？；\n"
+
+
+def _holds_any(text: str, chars: str, s: int, e: int) -> bool:
+    return any(text.find(c, s, e) >= 0 for c in chars)
+
+
+def _sentence_ranges(seg: Segments, units, look_behind: int) -> list[tuple[int, int]]:
+    """The whole sentences covering the given (scope, unit indices) pairs, merged
+    where they touch, each with the sentence before it when a pattern looks
+    back more than one character (one character back is a sentence end)."""
+    sentences: set[int] = set()
+    sentence_ends = seg.ends("sentence")
+    for within, us in units:
+        if within == "sentence":
+            sentences |= us
             continue
-        if run_e is not None:
-            yield run_s, run_e
-        run_s, run_e = s, e
-    if run_e is not None:
-        yield run_s, run_e
+        ends = seg.ends(within)
+        for u in us:
+            s, e = (ends[u - 1] if u else 0), ends[u]
+            first = bisect.bisect_right(sentence_ends, s)
+            last = first if within != "paragraph" else bisect.bisect_right(sentence_ends, max(s, e - 1))
+            sentences.update(range(first, last + 1))
+    if look_behind > 1:
+        sentences |= {n - 1 for n in sentences if n > 0}
+    ranges: list[tuple[int, int]] = []
+    for n in sorted(sentences):
+        s, e = (sentence_ends[n - 1] if n else 0), sentence_ends[n]
+        if ranges and ranges[-1][1] == s:
+            ranges[-1] = (ranges[-1][0], e)
+        else:
+            ranges.append((s, e))
+    return ranges
 
 
 def _matches(pattern: re.Pattern, starts: re.Pattern | None, text: str, s: int, e: int):

@@ -58,6 +58,10 @@ def _short(name: str) -> str | None:
     return None
 
 
+def _stretch(text: str, start: int, end: int | None) -> str:
+    return text if start == 0 and end is None else text[start:end]
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -186,26 +190,29 @@ class EntityTagger:
         left = _QUANTIFIER_RE.sub("", self._generic_re.sub("", name_part))
         return bool(left.strip("0123456789一二三四五六七八九十两几多家个"))
 
-    def named_operators(self, text: str):
-        """(start, end) of each named operator."""
-        floor = 0
-        for end, length in self._suffixes.iter_long(text):
-            s, e = end - length + 1, end + 1
+    def named_operators(self, text: str, start: int = 0, end: int | None = None):
+        """(start, end) of each named operator in ``text[start:end]``."""
+        floor = start
+        # The automaton is given the stretch itself: given start and end, it
+        # would copy the whole text at each call.
+        for last, length in self._suffixes.iter_long(_stretch(text, start, end)):
+            s, e = start + last - length + 1, start + last + 1
             if e < len(text) and text[e] in _SUFFIX_CONTINUES.get(text[s:e], ""):
                 continue  # 厂址、厂区: the suffix opens another word
-            start = self._name_start(text, s, floor)
-            if self.is_particular(text[start:s]):
-                yield start, e
+            name_start = self._name_start(text, s, floor)
+            if self.is_particular(text[name_start:s]):
+                yield name_start, e
                 floor = e
 
     # -- places -----------------------------------------------------------------
 
-    def places(self, text: str):
-        """(start, end) of each place name: the longest at each position, none overlapping."""
+    def places(self, text: str, start: int = 0, end: int | None = None):
+        """(start, end) of each place name in ``text[start:end]``: the longest at
+        each position, none overlapping."""
         weak = self._weak
         # iter_long: the longest match at each position, leftmost first, none overlapping.
-        for end, (length, precede, follow) in self._places.iter_long(text):
-            s, e = end - length + 1, end + 1
+        for last, (length, precede, follow) in self._places.iter_long(_stretch(text, start, end)):
+            s, e = start + last - length + 1, start + last + 1
             if follow and (e >= len(text) or text[e] not in follow or s == 0 or text[s - 1] not in precede):
                 continue
             if length == 2 and text[s:e] in weak and e < len(text) and _is_han(text[e]) and text[e] not in _PLACE_CONTEXT:
@@ -214,17 +221,17 @@ class EntityTagger:
 
     # -- the shadow -------------------------------------------------------------
 
-    def shadow(self, text: str) -> str:
-        """``text`` with named operators and places overwritten (same length)."""
-        marks = [(s, e, NAMED_OPERATOR) for s, e in self.named_operators(text)]
-        ops = iter(list(marks))
-        op = next(ops, None)
-        for s, e in self.places(text):
-            while op is not None and op[1] <= s:
-                op = next(ops, None)
-            if op is None or e <= op[0]:
-                marks.append((s, e, PLACE))
-        marks.sort()
+    def shadow(self, text: str, ranges=None) -> str:
+        """``text`` with named operators and places overwritten (same length).
+
+        ``ranges``: sorted, disjoint (start, end) stretches to tag, each made of
+        whole sentences; the rest of the text is left as it is. No word the
+        tagger knows holds a sentence end (``splits_at``), so a sentence
+        tagged alone is marked as it would be in the whole text.
+        """
+        marks: list[tuple[int, int, str]] = []
+        for s, e in ((0, len(text)),) if ranges is None else ranges:
+            marks += self._marks(text, s, e)
         parts, pos = [], 0
         for s, e, mark in marks:
             parts.append(text[pos:s])
@@ -232,6 +239,25 @@ class EntityTagger:
             pos = e
         parts.append(text[pos:])
         return "".join(parts)
+
+    def _marks(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+        """Sorted (start, end, mark) of the typed spans in ``text[start:end]``."""
+        marks = [(s, e, NAMED_OPERATOR) for s, e in self.named_operators(text, start, end)]
+        ops = iter(list(marks))
+        op = next(ops, None)
+        for s, e in self.places(text, start, end):
+            while op is not None and op[1] <= s:
+                op = next(ops, None)
+            if op is None or e <= op[0]:
+                marks.append((s, e, PLACE))
+        marks.sort()
+        return marks
+
+    def splits_at(self, boundaries: str) -> bool:
+        """Can every typed span be found sentence by sentence: no suffix, place
+        word or name holds one of ``boundaries`` (names are Chinese characters)?"""
+        words = [w for w, _ in self._suffixes.items()] + [w for w, _ in self._places.items()]
+        return not any(ch in w for w in words for ch in boundaries) and not any(_is_han(ch) for ch in boundaries)
 
 
 # Lexicon classes whose words end a name when they stand before it.

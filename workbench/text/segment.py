@@ -49,6 +49,15 @@ class Segments:
             yield i, start, end
             start = end
 
+    def ends(self, scope: str) -> list[int]:
+        """Where each unit of ``scope`` ends (the next one starts there), in order."""
+        return self._boundaries(scope)
+
+    def unit_at(self, scope: str, i: int) -> tuple[int, int, int]:
+        """(index, start, end) of the unit of ``scope`` numbered ``i``."""
+        ends = self._boundaries(scope)
+        return i, (ends[i - 1] if i > 0 else 0), ends[i]
+
     def unit(self, scope: str, pos: int) -> tuple[int, int, int]:
         """(index, start, end) of the unit of ``scope`` that holds ``pos``."""
         ends = self._boundaries(scope)

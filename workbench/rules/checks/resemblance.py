@@ -10,6 +10,7 @@ sentence, so a sentence a frame flags is not reported twice.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -52,11 +53,11 @@ def resembles_published_case(ctx: CheckContext):
     text = ctx.text
     seg = ctx.segments
     covered = ctx.covered_sentences or frozenset()
-    relevant = {seg.unit("sentence", end)[0] for end, _ in _automaton(_RELEVANT_CLASSES, 2).iter(text)}
-    relevant &= {seg.unit("sentence", end)[0] for end, _ in _automaton(_ACT_CLASSES, 1).iter(text)}
-    for k, s, e in seg.units("sentence"):
-        if k in covered or k not in relevant:
-            continue
+    ends = seg.ends("sentence")
+    relevant = {bisect.bisect_right(ends, end) for end, _ in _automaton(_RELEVANT_CLASSES, 2).iter(text)}
+    relevant &= {bisect.bisect_right(ends, end) for end, _ in _automaton(_ACT_CLASSES, 1).iter(text)}
+    for k in sorted(relevant - covered):
+        _, s, e = seg.unit_at("sentence", k)
         # Quoted text and titles are the law's words or names, not the draft's.
         sentence = _QUOTED_RE.sub("", text[s:e])
         # A sentence that forbids restricting others (行政机关不得限定……) is the

@@ -1,0 +1,116 @@
+"""Which units of a text each frame alternative could match in, found at C speed.
+
+Each top-level alternative of a frame has *required sets* of literal words
+(``workbench.rules.literals``): every match holds one word of each set. One
+Aho-Corasick pass over the text finds one set per alternative, its *trigger*
+(the set least likely to occur); a unit holding a trigger word is kept only
+if it also holds a word of each other set (one C-level search per set). The
+alternative's regex then runs only in the units kept: exactly the units
+where it could match, since a match lies inside one unit. An alternative
+without any required set is kept in every unit.
+
+The words are looked for in the text, while frames match the shadow
+(``workbench.rules.entities``); a word without a typed-span mark stands in
+the shadow only where it stands in the text, so the units kept are a superset
+of those where the shadow holds it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from workbench.rules.entities import NAMED_OPERATOR, PLACE
+from workbench.rules.literals import look_behind, required_sets
+
+_MARKS = NAMED_OPERATOR + PLACE
+# How often a word of n characters is taken to occur, relative to one character.
+_WORD_WEIGHT = {1: 1.0, 2: 0.1, 3: 0.02}
+_LONG_WORD_WEIGHT = 0.005
+
+
+def _set_cost(words: frozenset[str]) -> float:
+    return sum(_WORD_WEIGHT.get(len(w), _LONG_WORD_WEIGHT) for w in words)
+
+
+@dataclass
+class Alternative:
+    rule: int  # index of the rule in the engine
+    number: int  # which top-level alternative of its frame
+    within: str
+    trigger: frozenset[str] | None  # None: no required set, runs in every unit
+    others: tuple[re.Pattern, ...]  # one search per other required set
+
+
+class FramePrefilter:
+    """Built once per engine from its frame rules and lexicon (see the module docstring)."""
+
+    def __init__(self, frames: list[tuple[int, str, list[str], str | None]]):
+        """``frames``: (rule index, within, expanded top-level alternatives,
+        expanded unless pattern or None) of each frame rule."""
+        self.alternatives: list[Alternative] = []
+        # How far any pattern looks back before where it is tried.
+        self.look_behind = max((look_behind(p) for _r, _w, alts, unless in frames for p in alts + [unless or ""]), default=0)
+        self.by_rule: dict[int, list[int]] = {}
+        table: dict[str, list[int]] = {}
+        for rule, within, alternatives, _unless in frames:
+            for number, source in enumerate(alternatives):
+                sets = required_sets(source, skip=_MARKS)
+                trigger = min(sets, key=_set_cost) if sets else None
+                # The least likely set first: a unit missing it is dropped after one search.
+                others = tuple(re.compile("|".join(map(re.escape, sorted(s, key=len, reverse=True))))
+                               for s in sorted((s for s in sets if s is not trigger), key=_set_cost))
+                k = len(self.alternatives)
+                self.alternatives.append(Alternative(rule, number, within, trigger, others))
+                self.by_rule.setdefault(rule, []).append(k)
+                for word in trigger or ():
+                    table.setdefault(word, []).append(k)
+        # Words triggering the same alternatives share one group: a hit costs one append.
+        self._groups: list[tuple[int, ...]] = []
+        group_of: dict[tuple[int, ...], int] = {}
+        self._automaton = ahocorasick.Automaton()
+        for word, alternatives in table.items():
+            key = tuple(alternatives)
+            if key not in group_of:
+                group_of[key] = len(self._groups)
+                self._groups.append(key)
+            self._automaton.add_word(word, (len(word) - 1, group_of[key]))
+        self._has_words = bool(table)
+        if table:
+            self._automaton.make_automaton()
+
+    def units(self, text: str, seg, wanted: dict[int, set[int] | None]) -> dict[int, set[int]]:
+        """alternative → indices of the units (of its ``within``) where it could match,
+        for each of the ``wanted`` alternatives that has a trigger (the others may
+        match anywhere). ``wanted`` maps an alternative to the only units it is
+        looked for in, or to None for any unit."""
+        wanted = {k: v for k, v in wanted.items() if self.alternatives[k].trigger is not None}
+        found: dict[int, set[int]] = {k: set() for k in wanted}
+        if not wanted or not self._has_words:
+            return found
+        starts: list[list[int]] = [[] for _ in self._groups]
+        for last, (back, group) in self._automaton.iter(text):
+            starts[group].append(last - back)
+        for group, alternatives in enumerate(self._groups):
+            if not starts[group]:
+                continue
+            units_by_scope: dict[str, set[int]] = {}
+            for k in alternatives:
+                if k in wanted:
+                    within = self.alternatives[k].within
+                    units = units_by_scope.get(within)
+                    if units is None:
+                        bounds = seg.ends(within)
+                        units = units_by_scope[within] = {bisect.bisect_right(bounds, p) for p in starts[group]}
+                    found[k] |= units
+        for k, allowed in wanted.items():
+            if allowed is not None:
+                found[k] &= allowed
+            alt = self.alternatives[k]
+            if alt.others and found[k]:
+                bounds = seg.ends(alt.within)
+                found[k] = {u for u in found[k] if all(p.search(text, bounds[u - 1] if u else 0, bounds[u]) for p in alt.others)}
+        return found
