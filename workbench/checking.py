@@ -12,7 +12,7 @@ from workbench.progress import NO_PROGRESS, Progress
 from workbench.errors import RuleFileError
 from workbench.rules import REVIEWS, Engine, Finding
 from workbench.rules.compiled import load_builtin_packs
-from workbench.rules.loader import RuleSet
+from workbench.rules.model import RuleSet
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -210,3 +210,20 @@ def test_a_broken_overlay_is_still_reported_with_its_line(isolated_data_dir):
         assert err.value.line == 2
     finally:
         reset_default_registry()
+
+
+def test_the_cached_case_library_is_the_built_one(isolated_data_dir):
+    from importlib import resources
+
+    from workbench.rules.caselib import CaseLibrary, builtin_case_library, load_cases
+
+    entry = resources.files("workbench.rulepacks") / "cases" / "fair_competition.jsonl"
+    built = CaseLibrary(load_cases(entry.read_text(encoding="utf-8")))
+    for _ in range(2):  # written, then read back
+        builtin_case_library.cache_clear()
+        cached = builtin_case_library()
+        assert cached.cases == built.cases and cached._unit == built._unit and cached._rare == built._rare
+        clause = built.cases[0].clause
+        assert cached.nearest(clause) == built.nearest(clause)
+    assert [p.name for p in cache_files(isolated_data_dir) if p.name.startswith("cases-")]
+    builtin_case_library.cache_clear()
