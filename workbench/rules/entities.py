@@ -119,9 +119,10 @@ def tagger_plan(entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...
     """The plan of the tagger configured by ``entities`` (see ``EntityTagger``)."""
     # Generic modifiers and industry words, longest first, removed from a
     # name part to see whether anything particular is left.
-    generic = sorted(set(entities["generic_modifier"]) | set(entities["industry_word"]), key=len, reverse=True)
+    # (Equal lengths in a fixed order: the same regex in every process, see workbench.regex_cache.)
+    generic = sorted(set(entities["generic_modifier"]) | set(entities["industry_word"]), key=lambda w: (-len(w), w))
     stops = set(entities["left_stop"]) | set(stop_words)
-    left_stops = sorted(stops, key=len, reverse=True)
+    left_stops = sorted(stops, key=lambda w: (-len(w), w))
     full = set(division_names(full_only=True))
     # A county's two-character short name (新化 for 新化县) is a place only
     # where the next character continues a locality (垫江的企业、在新化注册),
