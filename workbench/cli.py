@@ -91,11 +91,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str]) -> int:
-    # A named command needs only its own parser: building all of them costs start-up time.
-    only = argv[0] if argv and argv[0] in dict(COMMANDS) else None
+    # A named command needs only its own parser, and the window none of the commands' (building
+    # all of them imports every command's module): all are built only for --help, --version, a typo.
+    commands = dict(COMMANDS)
+    if argv and argv[0] in commands:
+        only = argv[0]
+    elif not argv or argv[0] == "gui" or _looks_like_files(argv, commands):
+        only = "gui"
+        if argv and argv[0] != "gui":
+            argv = ["gui", *argv]  # `workbench 草案.docx` opens it, as `workbench gui 草案.docx` does
+    else:
+        only = None
     parser, modules = build_parser(only)
-    if only is None and argv and _looks_like_files(argv, modules):
-        argv = ["gui", *argv]  # `workbench 草案.docx` opens it, as `workbench gui 草案.docx` does
     args = parser.parse_args(argv)
     if args.command in (None, "gui"):
         from workbench.gui.app import run_gui
