@@ -1,6 +1,6 @@
 """How soon the window is usable, and how a 300-page draft opens (run by hand).
 
-Targets (issue #6): the window usable < 1.5 s after launch (jieba's dictionary
+Targets (issue #6): the window usable < 1.5 s after launch (issue #15: <= 0.5 s) (jieba's dictionary
 loads in the background); a 300-page .docx opened and checked < 3 s with the
 window responsive throughout.
 
@@ -32,21 +32,23 @@ from workbench.gui.main_window import MainWindow
 from workbench.log import ReviewLog
 from workbench.workspace import Workspace
 from workbench.gui.tasks import run_in_background
-from workbench.text.segment import preload_words
+from workbench.gui.app import preload_checking
 log = ReviewLog.open(sys.argv[1])
 w = MainWindow(Workspace(log, {}))
 w.show()
-run_in_background(preload_words, lambda _: None, lambda _e: None)
+run_in_background(preload_checking, lambda _: None, lambda _e: None)  # as run_gui does
 def usable():
-    print(f"{time.perf_counter() - t0:.3f}")
+    print(f"{time.time():.4f} {time.process_time():.3f} {time.perf_counter() - t0:.3f}")
     app.quit()
 QTimer.singleShot(0, usable)  # first turn of the event loop: the window paints and takes input
 app.exec()
 """
 
 
-def startup(tmp: Path, runs: int = 9) -> tuple[float, float, float]:
-    """(median, best) seconds until the window is usable, and the median process wall time.
+def startup(tmp: Path, runs: int = 9) -> tuple[float, float, float, float, float]:
+    """(median, best) seconds until the window is usable after the interpreter started, the median
+    process wall time, the median seconds from launch (the parent's spawn) to usable, and the
+    median CPU seconds the process had used by then (a loaded machine does not inflate it).
 
     The first start (which writes the compiled caches) is not counted: every later start reads them.
     PYTHONDONTWRITEBYTECODE is dropped, or each start would compile the sources anew."""
@@ -58,13 +60,15 @@ def startup(tmp: Path, runs: int = 9) -> tuple[float, float, float]:
     subprocess.run([sys.executable, "-c", warm], env=env, check=True)
     times = []
     for _ in range(runs + 1):
-        t = time.perf_counter()
+        t, launched = time.perf_counter(), time.time()
         out = subprocess.run([sys.executable, "-c", STARTUP_PROBE, str(tmp / "log.sqlite3")], env=env,
                              capture_output=True, text=True, check=True).stdout
         wall = time.perf_counter() - t
-        times.append((float(out.split()[-1]), wall))
+        at, cpu, usable = (float(x) for x in out.split()[-3:])
+        times.append((usable, wall, at - launched, cpu))
     times = times[1:]
-    return statistics.median(t[0] for t in times), min(t[0] for t in times), statistics.median(t[1] for t in times)
+    return (statistics.median(t[0] for t in times), min(t[0] for t in times), statistics.median(t[1] for t in times),
+            statistics.median(t[2] for t in times), statistics.median(t[3] for t in times))
 
 
 def big_docx(path: Path, pages: int = 300) -> Path:
@@ -131,8 +135,9 @@ def open_big(tmp: Path) -> None:
 def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="workbench-bench-"))
     load = os.getloadavg()[0]
-    median, best, wall = startup(tmp)
-    print(f"window usable {median:.2f} s after the interpreter started (median of 9 starts, best {best:.2f} s; "
+    median, best, wall, launch, cpu = startup(tmp)
+    print(f"window usable {launch:.2f} s after launch, {median:.2f} s after the interpreter started "
+          f"(median of 9 starts, best {best:.2f} s; CPU used by then {cpu:.2f} s; "
           f"process wall time incl. exit {wall:.2f} s; load {load:.2f}→{os.getloadavg()[0]:.2f})")
     open_big(tmp)
 

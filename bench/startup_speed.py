@@ -9,7 +9,8 @@ Targets (issue #15), each a whole process from exec to exit, median of repeated 
 The drafts are cut from the real documents under shared/eval/. Each command runs
 once to warm the caches (as every start after the first does), then ``--runs``
 times; the machine is shared, so the median is the figure, and the load average
-is printed beside it. ``PYTHONDONTWRITEBYTECODE`` is removed from the children's
+is printed beside it, with the median CPU time (user + system; /usr/bin/time's
+resolution is 10 ms), which a loaded machine does not inflate. ``PYTHONDONTWRITEBYTECODE`` is removed from the children's
 environment: with it set, every start compiles the sources anew (~85 ms), which
 no installed copy does. ``--cold`` also times a start with empty caches.
 """
@@ -58,16 +59,20 @@ def write_docx(path: Path, text: str) -> None:
 GNU_TIME = "/usr/bin/time"  # Debian's "time": the child's own peak RSS (a fork of this script would count ours)
 
 
-def run_once(cmd: list[str], env: dict) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB) of one whole process; the RSS as /usr/bin/time reports it."""
+def run_once(cmd: list[str], env: dict) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one whole process, as /usr/bin/time reports them.
+
+    CPU time (user + system) is what the process itself costs: on a loaded machine the
+    wall time also counts the time it waited for a core."""
     t = time.perf_counter()
-    r = subprocess.run([GNU_TIME, "-f", "TIME %e %M", *cmd], env=env, stdout=subprocess.DEVNULL,
+    r = subprocess.run([GNU_TIME, "-f", "TIME %e %M %U %S", *cmd], env=env, stdout=subprocess.DEVNULL,
                        stderr=subprocess.PIPE, text=True)
     wall = time.perf_counter() - t
     line = [x for x in r.stderr.splitlines() if x.startswith("TIME ")]
     if r.returncode not in (0, 1) or not line:
         raise SystemExit(f"{' '.join(cmd)} failed ({r.returncode}): {r.stderr[-500:]}")
-    return wall, int(line[-1].split()[2]) / 1024
+    _, _, rss, user, system = line[-1].split()
+    return wall, float(user) + float(system), int(rss) / 1024
 
 
 def measure(label: str, cmd: list[str], env: dict, runs: int, target: str) -> None:
@@ -75,9 +80,11 @@ def measure(label: str, cmd: list[str], env: dict, runs: int, target: str) -> No
     load = os.getloadavg()[0]
     samples = [run_once(cmd, env) for _ in range(runs)]
     walls = [s[0] for s in samples]
-    rss = max(s[1] for s in samples)
-    print(f"{label:<44} median {statistics.median(walls):6.3f} s  min {min(walls):6.3f} s  max {max(walls):6.3f} s  "
-          f"peak {rss:5.0f} MB  ({runs} runs, load {load:.2f}→{os.getloadavg()[0]:.2f})  target {target}")
+    cpus = [s[1] for s in samples]
+    rss = max(s[2] for s in samples)
+    print(f"{label:<44} wall median {statistics.median(walls):6.3f} s  min {min(walls):6.3f} s  max {max(walls):6.3f} s  "
+          f"CPU median {statistics.median(cpus):6.3f} s  peak {rss:5.0f} MB  "
+          f"({runs} runs, load {load:.2f}→{os.getloadavg()[0]:.2f})  target {target}")
 
 
 def main() -> None:
@@ -119,8 +126,8 @@ def main() -> None:
     for name, prog in programs:
         if args.cold:
             shutil.rmtree(tmp / "data", ignore_errors=True)
-            wall, rss = run_once(prog + ["check", str(small_txt)], env)
-            print(f"{name}: check 5,000-char .txt, empty caches (first start ever): {wall:.3f} s, peak {rss:.0f} MB")
+            wall, cpu, rss = run_once(prog + ["check", str(small_txt)], env)
+            print(f"{name}: check 5,000-char .txt, empty caches (first start ever): {wall:.3f} s (CPU {cpu:.2f} s), peak {rss:.0f} MB")
         measure(f"{name}: check 5,000-char .txt", prog + ["check", str(small_txt)], env, args.runs, "<= 0.3 s")
         measure(f"{name}: check 5,000-char .docx", prog + ["check", str(small_docx)], env, args.runs, "<= 0.3 s")
         measure(f"{name}: check folder of 100 drafts", prog + ["check", str(folder)], env, max(3, args.runs // 5), "<= 5 s")

@@ -69,7 +69,12 @@ class Workspace:
     def __init__(self, log: ReviewLog, settings: dict | None = None):
         self.log = log
         self.settings = settings if settings is not None else load_settings()
-        self.engine = builtin_engine()
+
+    @property
+    def engine(self):
+        """The engine over the built-in packs, built on first use (the window builds it in the
+        background at start: its import and construction are not needed to show the window)."""
+        return builtin_engine()
 
     # -- settings ------------------------------------------------------------
 

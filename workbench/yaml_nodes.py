@@ -10,15 +10,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-
-import yaml
+from functools import lru_cache
 
 from workbench.errors import RuleFileError
 
-# The C loader when PyYAML was built with libyaml: several times faster on the
-# registry's thousand entries; the marks are the same.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_constructor = yaml.SafeLoader("")
 _LOOKS_LIKE_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}")
 
 
@@ -37,7 +32,30 @@ _YAML_PROBLEMS = (
 )
 
 
-def _problem(exc: yaml.MarkedYAMLError) -> str:
+@lru_cache(maxsize=1)
+def _yaml():
+    """PyYAML, imported when a file is first parsed: a start that reads the compiled
+    cache (``workbench.compiled_cache``) imports the modules holding these readers
+    but parses nothing, and PyYAML's import is ~20 ms of it."""
+    import yaml
+
+    return yaml
+
+
+@lru_cache(maxsize=1)
+def _loader():
+    # The C loader when PyYAML was built with libyaml: several times faster on the
+    # registry's thousand entries; the marks are the same.
+    yaml = _yaml()
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=1)
+def _constructor():
+    return _yaml().SafeLoader("")
+
+
+def _problem(exc) -> str:
     english = f"{exc.context or ''} {exc.problem or ''}"
     for phrase, chinese in _YAML_PROBLEMS:
         if phrase in english:
@@ -47,8 +65,9 @@ def _problem(exc: yaml.MarkedYAMLError) -> str:
 
 def compose(text: str, path: str, error: type[RuleFileError] = RuleFileError):
     """The root node of ``text`` (None for an empty file); a syntax error names its line."""
+    yaml = _yaml()
     try:
-        return yaml.compose(text, Loader=_LOADER)
+        return yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise error(path, mark.line + 1 if mark else None, f"YAML 格式错误：{_problem(exc)}") from None
@@ -67,6 +86,7 @@ class NodeReader:
 
     def mapping(self, node, allowed: set[str], what: str, required=frozenset()) -> dict:
         """Key → value node; unknown, duplicated or missing keys fail."""
+        yaml = _yaml()
         if not isinstance(node, yaml.MappingNode):
             self.fail(node, f"{what}应为“键: 值”的映射")
         out: dict = {}
@@ -83,10 +103,11 @@ class NodeReader:
         return out
 
     def value(self, node, what: str):
+        yaml = _yaml()
         if not isinstance(node, yaml.ScalarNode):
             self.fail(node, f"{what}应为单个值")
         try:
-            return _constructor.construct_object(node)
+            return _constructor().construct_object(node)
         except (ValueError, yaml.YAMLError):  # e.g. 2026-13-01 looks like a date but is none
             hint = "不是有效的日期，日期应写作 2026-08-15" if _LOOKS_LIKE_DATE.match(node.value) else "无法识别"
             self.fail(node, f"{what}的值“{node.value}”{hint}")
@@ -132,7 +153,8 @@ class NodeReader:
 
     def seq(self, node, what: str, empty_ok: bool = False) -> list:
         """The item nodes of a list; ``empty_ok`` also accepts an empty list or null."""
-        if empty_ok and isinstance(node, yaml.ScalarNode) and _constructor.construct_object(node) is None:
+        yaml = _yaml()
+        if empty_ok and isinstance(node, yaml.ScalarNode) and _constructor().construct_object(node) is None:
             return []
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, f"{what}应为列表")

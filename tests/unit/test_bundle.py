@@ -62,7 +62,7 @@ def test_the_bundle_checks_the_sample_without_python(bundle, tmp_path):
     assert findings_lines(runs[0].stdout) == findings_lines(runs[1].stdout) == findings_lines(venv_run.stdout)
     assert "fc." in runs[0].stdout
     cache = Path(env["HOME"]) / ".cache" / "legality-workbench"
-    assert list(cache.glob("packs-*.pickle")) and list(cache.glob("registry-*.pickle"))
+    assert list(cache.glob("packs-*.pickle")) and list(cache.glob("registry-*.pickle")) and list(cache.glob("regex-*.pickle"))
 
 
 @pytest.mark.slow

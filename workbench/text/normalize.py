@@ -104,7 +104,7 @@ class NormText:
 _ONE_TO_ONE = {o: o - 0xFEE0 for o in range(0xFF01, 0xFF5F) if chr(o) not in _KEEP_FULLWIDTH}
 _ONE_TO_ONE.update({ord(half): full for half, full in _TO_FULLWIDTH.items()})
 _DIGIT_SEPARATOR_RE = re.compile(r"(?<=[0-9])[，：](?=[0-9])")
-_SPACE_CLASS = "".join(_SPACES) + "\r"
+_SPACE_CLASS = "".join(sorted(_SPACES)) + "\r"  # sorted: the same pattern in every process (workbench.regex_cache)
 # Only spaces and line breaks change the offsets; only they need a decision.
 _SPECIAL_RE = re.compile(f"\n[{_SPACE_CLASS}]*|[{_SPACE_CLASS}]+")
 

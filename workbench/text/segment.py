@@ -11,7 +11,6 @@ index of it (``workbench.text.word_index``); jieba whole is the fallback.
 from __future__ import annotations
 
 import bisect
-import logging
 import re
 import threading
 from functools import lru_cache
@@ -76,6 +75,8 @@ def _tokenizer():
     global _jieba
     with _jieba_lock:
         if _jieba is None:
+            import logging
+
             import jieba
 
             jieba.setLogLevel(logging.WARNING)

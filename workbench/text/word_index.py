@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import sqlite3
 import threading
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def jieba_dictionary() -> Path | None:
 
 class WordIndex:
     def __init__(self, path: Path):
+        import sqlite3  # here, not at the top: a check that needs no word boundary never opens the index
+
         self._db = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
         self._lock = threading.Lock()
         meta = dict(self._db.execute("SELECT key, value FROM meta"))
@@ -79,6 +80,8 @@ def _fingerprint(dictionary: Path) -> dict[str, str]:
 def _open_if_current(path: Path, expected: dict[str, str]) -> WordIndex | None:
     if not path.is_file():
         return None
+    import sqlite3
+
     try:
         index = WordIndex(path)
     except (sqlite3.Error, KeyError, ValueError):
@@ -90,6 +93,8 @@ def _open_if_current(path: Path, expected: dict[str, str]) -> WordIndex | None:
 
 def _build(path: Path, dictionary: Path, fingerprint: dict[str, str]) -> Path:
     """Write the index beside ``path`` and rename it into place; the file that holds it."""
+    import sqlite3
+
     from jieba import Tokenizer
 
     with open(dictionary, "rb") as fh:
