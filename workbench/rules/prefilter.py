@@ -32,6 +32,12 @@ _WORD_WEIGHT = {1: 1.0, 2: 0.1, 3: 0.02}
 _LONG_WORD_WEIGHT = 0.005
 
 
+def _set_order(words) -> tuple:
+    """Cost first, then the words themselves: the same choice in every process (a set's
+    iteration order changes with the hash seed, and the regex cache keys on the pattern)."""
+    return (_set_cost(words), sorted(words))
+
+
 def _set_cost(words: frozenset[str]) -> float:
     return sum(_WORD_WEIGHT.get(len(w), _LONG_WORD_WEIGHT) for w in words)
 
@@ -59,10 +65,10 @@ class FramePrefilter:
         for rule, within, alternatives, _unless in frames:
             for number, source in enumerate(alternatives):
                 sets = required_sets(source, skip=_MARKS)
-                trigger = min(sets, key=_set_cost) if sets else None
+                trigger = min(sets, key=_set_order) if sets else None
                 # The least likely set first: a unit missing it is dropped after one search.
-                others = tuple(re.compile("|".join(map(re.escape, sorted(s, key=len, reverse=True))))
-                               for s in sorted((s for s in sets if s is not trigger), key=_set_cost))
+                others = tuple(re.compile("|".join(map(re.escape, sorted(s, key=lambda w: (-len(w), w)))))
+                               for s in sorted((s for s in sets if s is not trigger), key=_set_order))
                 k = len(self.alternatives)
                 self.alternatives.append(Alternative(rule, number, within, trigger, others))
                 self.by_rule.setdefault(rule, []).append(k)
