@@ -6,7 +6,12 @@ look-alikes), writes each clause to its own .txt in a temporary folder, runs the
 a fair-competition finding of the right category, clauses flagged under a wrong category only,
 clauses missed; and look-alikes flagged. Labels stay here in bench/, never in the package.
 
-    .venv/bin/python bench/eval/blind_measure.py [--missed] [--json OUT]
+    .venv/bin/python bench/eval/blind_measure.py [--set blind2] [--part tune|hold] [--missed] [--json OUT]
+
+--set blind2 reads fc_blind2.jsonl, the second blind set (violations and look-alikes in one
+file, "category": "clean" for the latter). --part splits a set as the lead engineer did:
+within each category, every third clause (the 3rd, 6th, …) is the held-out part; the rules
+were widened on the rest only.
 """
 import argparse
 import collections
@@ -20,6 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 WORDINGS = HERE / "fc_wordings_blind.jsonl"
 LOOKALIKES = HERE / "fc_lookalikes_blind.jsonl"
+BLIND2 = HERE / "fc_blind2.jsonl"
 # The CLI's fair-competition category codes, by the 条例's four headings.
 CATEGORY_CODES = {
     "market_entry_exit": "市场准入和退出",
@@ -81,9 +87,20 @@ def measure(wordings, lookalikes):
     return per_category, rows, flagged
 
 
+def split(items, part, key):
+    """Every third item of each group (by ``key``) is the held-out part."""
+    seen, out = collections.Counter(), []
+    for item in items:
+        k = seen[item.get(key, "")]
+        seen[item.get(key, "")] += 1
+        if (k % 3 == 2) == (part == "hold"):
+            out.append(item)
+    return out
+
+
 def item_of(standard):
     """'条例8(3); 办法11(1)' -> '办法11(1)'; the catch-all 办法24 keeps its 条例 item."""
-    tiaoli, _, banfa = (part.strip() for part in standard.partition(";"))
+    tiaoli, _, banfa = (part.strip() for part in (standard or "").partition(";"))
     return f"办法24（{tiaoli}）" if banfa == "办法24" else banfa
 
 
@@ -91,8 +108,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
     parser.add_argument("--json", help="write every clause's outcome to this file")
+    parser.add_argument("--set", choices=("blind", "blind2"), default="blind", help="which blind set")
+    parser.add_argument("--part", choices=("all", "tune", "hold"), default="all",
+                        help="the part the rules were widened on, or the third kept apart")
     args = parser.parse_args()
-    wordings, lookalikes = read_jsonl(WORDINGS), read_jsonl(LOOKALIKES)
+    if args.set == "blind2":
+        items = read_jsonl(BLIND2)
+        wordings = [d for d in items if d["category"] != "clean"]
+        lookalikes = [d for d in items if d["category"] == "clean"]
+    else:
+        wordings, lookalikes = read_jsonl(WORDINGS), read_jsonl(LOOKALIKES)
+    if args.part != "all":
+        wordings, lookalikes = split(wordings, args.part, "category"), split(lookalikes, args.part, "resembles")
     per_category, rows, flagged = measure(wordings, lookalikes)
 
     print(f"{'类别':<10}{'条数':>5}{'对类命中':>8}{'仅错类':>7}{'漏检':>6}{'命中率':>8}")

@@ -30,6 +30,8 @@ _ACT_CLASSES = ("must", "benefit", "designate", "buy", "scoring", "condition", "
 _QUOTED_RE = re.compile(r"“[^”]*”?|《[^》]*》?")
 _FORBIDS_RESTRICTING_RE = re.compile(
     r"(?:不得|禁止|严禁|不准|不应|无权)(?:以任何(?:理由|形式|方式))?(?:违法|违规|擅自|变相)?(?:限定|限制|指定|排斥|阻碍|强制|歧视|设置|设定|要求|给予|含有)"
+    # …or says in so many words that it treats all operators alike (业绩不限地域、不区分所有制).
+    r"|不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待"
 )
 
 
