@@ -33,6 +33,8 @@ _FORBIDS_RESTRICTING_RE = re.compile(
     # …or says in so many words that it treats all operators alike (业绩不限地域、不区分所有制).
     r"|不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待"
 )
+_TREATS_ALIKE_RE = re.compile(r"不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待")
+_PARAGRAPH_REACH = 600  # characters of the paragraph read for it: a bound, so a huge paragraph stays linear
 
 
 @lru_cache(maxsize=2)
@@ -68,6 +70,11 @@ def resembles_published_case(ctx: CheckContext):
             continue
         found = library.nearest(sentence, min_shared=WARNING_SHARED_RARE)
         if found is None or found.score < RESEMBLANCE_THRESHOLD:
+            continue
+        # A paragraph that says it treats all operators alike (……不区分所有制、注册地)
+        # states the lawful condition of the measure it describes.
+        _, ps, pe = seg.unit("paragraph", s)
+        if _TREATS_ALIKE_RE.search(text, ps, min(pe, ps + _PARAGRAPH_REACH)):
             continue
         # Trim the sentence's end mark and surrounding spaces from the span.
         while e > s and text[e - 1] in "。；！？\n ":
