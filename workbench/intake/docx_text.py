@@ -1,4 +1,4 @@
-""".docx drafts read with the standard library (zipfile, xml.etree): the reading path.
+""".docx drafts read with the standard library (xml.etree): the reading path.
 
 python-docx costs ~90 ms to import and ~40 ms to open a draft, most of a
 ``workbench check``'s start-up; reading needs none of its object model. This
@@ -15,12 +15,11 @@ exactly as before. python-docx stays where the program writes .docx.
 from __future__ import annotations
 
 import posixpath
-import zipfile
 from xml.etree import ElementTree as ET
 
 from workbench.intake.docx_numbering import W_NUMPR, W_PPR, Numbering, qn
 from workbench.intake.model import Document
-from workbench.intake.zip_guard import safe_package
+from workbench.intake.zip_guard import safe_parts
 
 W_P, W_TBL, W_TR, W_TC, W_R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 W_T, W_TAB, W_BR, W_CR, W_TYPE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:type")
@@ -56,19 +55,18 @@ class Unsure(Exception):
 
 def read_docx(path: str) -> Document:
     """The draft at ``path``; the same Document as ``docx_reader.read_docx`` gives, or its InputError."""
-    package = safe_package(path)  # raises the same InputErrors as before, first
+    parts = safe_parts(path)  # the same checks and InputErrors as before, first
     try:
-        return read_plain(path, package)
+        return read_plain(path, parts)
     except Exception:  # noqa: BLE001 - any doubt at all: the python-docx reader reads it or refuses it
         from workbench.intake.docx_reader import read_docx as read_with_python_docx
 
         return read_with_python_docx(path)
 
 
-def read_plain(path: str, package=None) -> Document:
+def read_plain(path: str, parts: dict[str, bytes] | None = None) -> Document:
     """The draft read here alone; ``Unsure`` (or any other error) when docx_reader must decide."""
-    with zipfile.ZipFile(package or safe_package(path)) as zf:
-        return _read(path, _Package(zf))
+    return _read(path, _Package(safe_parts(path) if parts is None else parts))
 
 
 def parse_xml(data: bytes) -> ET.Element:
@@ -79,31 +77,24 @@ def parse_xml(data: bytes) -> ET.Element:
     if b"<!DOCTYPE" in data or b"<!--" in data or b"<![CDATA[" in data or instructions:
         # lxml keeps comments and instructions as nodes that cut a w:t's text; ElementTree drops them
         raise Unsure("DTD, comment, CDATA or processing instruction")
-    parser = ET.XMLPullParser(events=("start", "end"))
-    parser.feed(data)
-    parser.close()
-    depth, root = 0, None
-    for event, el in parser.read_events():
-        if event == "start":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise Unsure("nested too deep")
-            if root is None:
-                root = el
-        else:
-            depth -= 1
-    if root is None:
-        raise Unsure("no root element")
+    root = ET.fromstring(data)
+    _check_depth(root, 1)
     return root
+
+
+def _check_depth(el: ET.Element, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise Unsure("nested too deep")
+    for child in el:
+        _check_depth(child, depth + 1)
 
 
 class _Package:
     """The parts of an OPC package reachable from its relationships, as python-docx walks them."""
 
-    def __init__(self, zf: zipfile.ZipFile):
-        self.zf = zf
-        self.names = set(zf.namelist())
-        types = parse_xml(zf.read("[Content_Types].xml"))
+    def __init__(self, parts: dict[str, bytes]):
+        self.parts = parts  # member name → bytes, as zip_guard unpacked them
+        types = parse_xml(parts["[Content_Types].xml"])
         self.overrides, self.defaults = {}, {}
         for el in types.findall(CT_NS + "Override"):
             self.overrides[_required(el, "PartName").lower()] = _required(el, "ContentType")
@@ -119,8 +110,8 @@ class _Package:
         directory, name = posixpath.split(source)
         rels_member = (posixpath.join(directory, "_rels", name + ".rels") if source != "/" else "/_rels/.rels")[1:]
         rels = []
-        if rels_member in self.names:
-            for el in parse_xml(self.zf.read(rels_member)).findall(REL_NS + "Relationship"):
+        if rels_member in self.parts:
+            for el in parse_xml(self.parts[rels_member]).findall(REL_NS + "Relationship"):
                 rid, reltype, target = _required(el, "Id"), _required(el, "Type"), _required(el, "Target")
                 if el.get("TargetMode", "Internal") == "External":
                     rels.append((rid, reltype, None))
@@ -130,12 +121,12 @@ class _Package:
         for _, _, partname in rels:
             if partname is None or partname in self.rels:
                 continue
-            if partname[1:] not in self.names:
+            if partname[1:] not in self.parts:
                 raise Unsure(f"missing part {partname}")
             content_type = self.content_type(partname)
             self.rels[partname] = []  # visited before its own relationships, as python-docx does
             if content_type in PARSED_BY_PYTHON_DOCX:
-                self.trees[partname] = parse_xml(self.zf.read(partname[1:]))
+                self.trees[partname] = parse_xml(self.parts[partname[1:]])
             self._walk(partname)
         return rels
 
