@@ -71,7 +71,7 @@ def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = Non
 
     fmt = _sniff(path, head)
     if fmt == "docx":
-        from workbench.intake.docx_reader import read_docx
+        from workbench.intake.docx_text import read_docx
 
         doc = read_docx(path)
     elif fmt == "pdf":
@@ -82,7 +82,7 @@ def load_document(path: str | os.PathLike, kind: DocumentKind | str | None = Non
         if _is_encrypted_office(path):
             raise InputError(path, "文件设置了打开密码（已加密）", "请在 Word/WPS 中取消密码（文件→信息→保护文档）后另存，再打开")
         from workbench.intake.convert import convert_to_docx
-        from workbench.intake.docx_reader import read_docx
+        from workbench.intake.docx_text import read_docx
 
         converted, tmp = convert_to_docx(path)
         with tmp:

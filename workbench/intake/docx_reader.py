@@ -17,6 +17,7 @@ from docx import Document as open_docx
 from docx.oxml.ns import qn
 
 from workbench.errors import InputError
+from workbench.intake.docx_numbering import Numbering
 from workbench.intake.model import Document
 from workbench.intake.zip_guard import safe_package
 
@@ -24,125 +25,10 @@ W_P, W_TBL, W_TR, W_TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
 W_T, W_TAB, W_BR, W_CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 W_DEL, W_MOVEFROM, W_INSTR = qn("w:del"), qn("w:moveFrom"), qn("w:instrText")
 W_SDT, W_SDTCONTENT = qn("w:sdt"), qn("w:sdtContent")
-W_VAL = qn("w:val")
 W_TXBX = qn("w:txbxContent")
 # Word writes each text box twice: the DrawingML shape (mc:Choice) and a VML copy (mc:Fallback).
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _NOT_INLINE = (W_DEL, W_MOVEFROM, W_TXBX, MC_FALLBACK)
-
-_CN_DIGITS = "零一二三四五六七八九"
-
-
-def _chinese_counting(n: int) -> str:
-    """1 → 一, 10 → 十, 21 → 二十一, 105 → 一百零五 (Word's chineseCounting)."""
-    if n <= 0:
-        return str(n)
-    if n < 10:
-        return _CN_DIGITS[n]
-    if n < 20:
-        return "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
-    if n < 1000:
-        rest = n % 100
-        head = _CN_DIGITS[n // 100] + "百"
-        if rest == 0:
-            return head
-        if rest < 10:
-            return head + "零" + _CN_DIGITS[rest]
-        tail = _chinese_counting(rest)
-        return head + ("一" + tail if tail.startswith("十") else tail)
-    return str(n)
-
-
-def _int(value, default: int = 0) -> int:
-    """A number attribute as Word writes it; a malformed one counts as the default."""
-    try:
-        return int(str(value).strip())
-    except (TypeError, ValueError):
-        return default
-
-
-def _format_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional", "chineseLegalSimplified", "taiwaneseCountingThousand"):
-        return _chinese_counting(n)
-    if fmt == "upperLetter":
-        return chr(ord("A") + (n - 1) % 26)
-    if fmt == "lowerLetter":
-        return chr(ord("a") + (n - 1) % 26)
-    if fmt == "upperRoman" or fmt == "lowerRoman":
-        vals = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
-        out, m = "", n
-        for v, s in vals:
-            while m >= v:
-                out, m = out + s, m - v
-        return out if fmt == "upperRoman" else out.lower()
-    if fmt == "decimalEnclosedCircle" and 1 <= n <= 20:
-        return chr(0x2460 + n - 1)
-    if fmt in ("bullet", "none"):
-        return ""
-    return str(n)
-
-
-class _Numbering:
-    """Counters for Word's automatic numbering, fed paragraph by paragraph."""
-
-    def __init__(self, docx):
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) → (fmt, lvlText, start)
-        self.counters: dict[str, list[int]] = {}
-        try:
-            numbering = docx.part.numbering_part.element
-        except (KeyError, NotImplementedError, AttributeError):
-            return
-        abstract = {}
-        for an in numbering.findall(qn("w:abstractNum")):
-            lv = {}
-            for lvl in an.findall(qn("w:lvl")):
-                ilvl = _int(lvl.get(qn("w:ilvl"), "0"))
-                if not 0 <= ilvl < 9:
-                    continue
-                fmt_el, text_el, start_el = lvl.find(qn("w:numFmt")), lvl.find(qn("w:lvlText")), lvl.find(qn("w:start"))
-                lv[ilvl] = (
-                    fmt_el.get(W_VAL) if fmt_el is not None else "decimal",
-                    text_el.get(W_VAL) if text_el is not None else "",
-                    _int(start_el.get(W_VAL), 1) if start_el is not None else 1,
-                )
-            abstract[an.get(qn("w:abstractNumId"))] = lv
-        for num in numbering.findall(qn("w:num")):
-            ref = num.find(qn("w:abstractNumId"))
-            if ref is None:
-                continue
-            for ilvl, spec in abstract.get(ref.get(W_VAL), {}).items():
-                self.levels[(num.get(qn("w:numId")), ilvl)] = spec
-
-    def label(self, p_el, style_numpr=None) -> str:
-        ppr = p_el.pPr
-        numpr = ppr.numPr if ppr is not None else None
-        if numpr is None:
-            numpr = style_numpr
-        if numpr is None or numpr.numId is None:
-            return ""
-        # Raw attributes: python-docx's typed .val raises on a malformed number.
-        num_id = str(numpr.numId.get(W_VAL))
-        ilvl = _int(numpr.ilvl.get(W_VAL)) if numpr.ilvl is not None else 0
-        if num_id == "0" or not 0 <= ilvl < 9 or (num_id, ilvl) not in self.levels:
-            return ""
-        counters = self.counters.setdefault(num_id, [0] * 9)
-        if counters[ilvl] == 0:
-            counters[ilvl] = self.levels[(num_id, ilvl)][2]
-        else:
-            counters[ilvl] += 1
-        for deeper in range(ilvl + 1, 9):
-            counters[deeper] = 0
-        fmt, text, _ = self.levels[(num_id, ilvl)]
-        if fmt in ("bullet", "none"):
-            return ""
-        for lv in range(ilvl + 1):
-            value = counters[lv] or self.levels.get((num_id, lv), ("decimal", "", 1))[2]
-            lv_fmt = self.levels.get((num_id, lv), ("decimal", "", 1))[0]
-            text = text.replace(f"%{lv + 1}", _format_number(value, lv_fmt))
-        return text
-
 
 def paragraph_pieces(p_el):
     """(element, text) for each piece of a w:p's visible text, in order: w:t
@@ -193,7 +79,10 @@ class BodyParagraph:
 
 def body_paragraphs(docx) -> list[BodyParagraph]:
     """Body paragraphs and table cells in reading order, with their automatic numbers."""
-    numbering = _Numbering(docx)
+    try:
+        numbering = Numbering(docx.part.numbering_part.element)
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering = Numbering(None)
     style_numpr = {}
     # The raw w:style elements: python-docx's style objects refuse a style without a type.
     for el in docx.styles.element.findall(qn("w:style")):

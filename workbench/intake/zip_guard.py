@@ -60,8 +60,19 @@ def safe_package(path: str) -> io.BytesIO:
     Raises InputError for a file that is not a zip, lacks the body, lies about
     its sizes or inflates past ``MAX_XML_BYTES``.
     """
-    budget = _Budget(path)
     out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as rebuilt:
+        for name, data in safe_parts(path).items():
+            rebuilt.writestr(name, data)
+    out.seek(0)
+    return out
+
+
+def safe_parts(path: str) -> dict[str, bytes]:
+    """The members of the .docx at ``path`` by name, in the zip's order: XML parts inflated
+    under the cap, the others empty. The same checks and refusals as ``safe_package``."""
+    budget = _Budget(path)
+    parts: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(path) as zf:
             names = {i.filename for i in zf.infolist()}
@@ -77,21 +88,19 @@ def safe_package(path: str) -> io.BytesIO:
                 raise InputError(path, "这是启用宏的 Word 文档（.docm），扩展名却是 .docx", "请在 Word/WPS 中打开，另存为“Word 文档（*.docx）”后再打开")
             if "template" in main_type:
                 raise InputError(path, "这是 Word 模板（.dotx/.dotm），不是文档", "请在 Word/WPS 中用该模板新建文档，另存为 .docx 后再打开")
-            with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as rebuilt:
-                for info in zf.infolist():
-                    if info.is_dir() or info.filename in rebuilt.NameToInfo:
-                        continue
-                    if info.filename == CONTENT_TYPES:
-                        data = types
-                    elif _is_xml(info.filename, defaults, overrides):
-                        data = budget.inflate(zf, info)
-                    else:
-                        data = b""  # an image or embedded object: no text to read
-                    rebuilt.writestr(info.filename, data)
+            for info in zf.infolist():
+                if info.is_dir() or info.filename in parts:
+                    continue
+                if info.filename == CONTENT_TYPES:
+                    data = types
+                elif _is_xml(info.filename, defaults, overrides):
+                    data = budget.inflate(zf, info)
+                else:
+                    data = b""  # an image or embedded object: no text to read
+                parts[info.filename] = data
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, NotImplementedError, ValueError,
             RuntimeError):
         # zlib.error: damaged deflate data; RuntimeError: an encrypted member; NotImplementedError: an unknown
         # compression method.
         raise InputError(path, "文件已损坏，或不是 .docx 格式的 Word 文档", _REMEDY) from None
-    out.seek(0)
-    return out
+    return parts

@@ -12,13 +12,43 @@ and DELETE); a change is a new row that ``supersedes`` the old one.
 
 from __future__ import annotations
 
-from sqlite_utils import Migrations
-
 MIGRATION_SET = "workbench.log"
 # "WBLG": marks the file as a workbench log, so a stray SQLite file is refused.
 APPLICATION_ID = 0x57424C47
 
-migrations = Migrations(MIGRATION_SET)
+
+class _DeferredMigrations:
+    """sqlite-utils' ``Migrations``, made on first use with the migrations registered here.
+
+    Importing sqlite-utils costs ~0.1 s of every start (window and CLI), and a log
+    that is up to date never needs it: ``ReviewLog`` asks SQLite which migrations
+    ran, and only a log that lacks one reaches this object.
+    """
+
+    def __init__(self, name: str):
+        self.name = name
+        self._registered: list[tuple[str, object]] = []
+        self._migrations = None
+
+    def __call__(self, *, name: str):
+        def register(func):
+            self._registered.append((name, func))
+            return func
+
+        return register
+
+    def __getattr__(self, attr: str):
+        if self._migrations is None:
+            from sqlite_utils import Migrations
+
+            migrations = Migrations(self.name)
+            for name, func in self._registered:
+                migrations(name=name)(func)
+            self._migrations = migrations
+        return getattr(self._migrations, attr)
+
+
+migrations = _DeferredMigrations(MIGRATION_SET)
 
 # Record tables and their columns, in insert order. Each row is also the
 # payload of the event that created it (see workbench.log.store).

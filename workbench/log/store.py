@@ -40,8 +40,6 @@ from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from workbench.errors import WorkbenchError
 from workbench.log import schema
 from workbench.log.chain import canonical, event_hash
@@ -139,12 +137,34 @@ class ReviewLog:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, readonly: bool):
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        # As sqlite-utils' Database(conn) does; that object is made only for migrations (see ``db``).
+        conn.execute("PRAGMA recursive_triggers=on;")
+        self._db = None
         self.path = path
         self.readonly = readonly
         self.readonly_reason = ""  # why a log asked for read-write was opened read-only
         self.disk_was_full = False  # opened read-only because the disk was full
         self.log_id = ""
+
+    @property
+    def db(self):
+        """sqlite-utils' view of the connection, which only the migrations use (imported when needed)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def _pending_migrations(self) -> list:
+        """The migrations this file has not run. Asked of SQLite first: an up-to-date log
+        (every start but the first) needs no sqlite-utils at all."""
+        tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "_sqlite_migrations" in tables:
+            applied = {r[0] for r in self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [schema.MIGRATION_SET])}
+            if applied.issuperset(schema.MIGRATION_NAMES):
+                return []
+        return schema.migrations.pending(self.db)
 
     # -- opening ---------------------------------------------------------
 
@@ -207,7 +227,7 @@ class ReviewLog:
                 self.conn.execute("PRAGMA synchronous = FULL")
                 if self.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                     self.conn.execute("PRAGMA journal_mode = WAL").fetchone()
-            pending = schema.migrations.pending(self.db)
+            pending = self._pending_migrations()
             if pending and self.readonly:
                 raise LogError(
                     f"审查日志“{self.path}”由旧版本工作台写入，需要先以可写方式打开一次完成升级"
