@@ -30,11 +30,11 @@ _ACT_CLASSES = ("must", "benefit", "designate", "buy", "scoring", "condition", "
 _QUOTED_RE = re.compile(r"“[^”]*”?|《[^》]*》?")
 _FORBIDS_RESTRICTING_RE = re.compile(
     r"(?:不得|禁止|严禁|不准|不应|无权)(?:以任何(?:理由|形式|方式))?(?:违法|违规|擅自|变相)?(?:限定|限制|指定|排斥|阻碍|强制|歧视|设置|设定|要求|给予|含有)"
-    # …or says in so many words that it treats all operators alike (业绩不限地域、不区分所有制).
-    r"|不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待"
 )
+# A measure that says in so many words that it treats all operators alike (业绩不限地域、
+# 不区分所有制) states its lawful condition, in its own sentence or elsewhere in the paragraph.
 _TREATS_ALIKE_RE = re.compile(r"不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待")
-_PARAGRAPH_REACH = 600  # characters of the paragraph read for it: a bound, so a huge paragraph stays linear
+_PARAGRAPH_REACH = 600  # characters read on each side of the sentence: a bound, so a huge paragraph stays linear
 
 
 @lru_cache(maxsize=2)
@@ -68,13 +68,11 @@ def resembles_published_case(ctx: CheckContext):
         # correct way to write the standard, however close to a case it reads.
         if _FORBIDS_RESTRICTING_RE.search(sentence):
             continue
+        _, ps, pe = seg.unit("paragraph", s)
+        if _TREATS_ALIKE_RE.search(text, max(ps, s - _PARAGRAPH_REACH), min(pe, e + _PARAGRAPH_REACH)):
+            continue
         found = library.nearest(sentence, min_shared=WARNING_SHARED_RARE)
         if found is None or found.score < RESEMBLANCE_THRESHOLD:
-            continue
-        # A paragraph that says it treats all operators alike (……不区分所有制、注册地)
-        # states the lawful condition of the measure it describes.
-        _, ps, pe = seg.unit("paragraph", s)
-        if _TREATS_ALIKE_RE.search(text, ps, min(pe, ps + _PARAGRAPH_REACH)):
             continue
         # Trim the sentence's end mark and surrounding spaces from the span.
         while e > s and text[e - 1] in "。；！？\n ":
