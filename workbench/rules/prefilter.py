@@ -28,8 +28,10 @@ from workbench.rules.literals import look_behind, required_sets
 
 _MARKS = NAMED_OPERATOR + PLACE
 # How often a word of n characters is taken to occur, relative to one character.
-_WORD_WEIGHT = {1: 1.0, 2: 0.1, 3: 0.02}
-_LONG_WORD_WEIGHT = 0.005
+# In thousandths, so that a set's cost is an integer: a float sum would depend on the
+# order a frozenset yields its words (which follows the hash seed) and break ties differently.
+_WORD_WEIGHT = {1: 1000, 2: 100, 3: 20}
+_LONG_WORD_WEIGHT = 5
 
 
 def _set_order(words) -> tuple:
@@ -38,7 +40,7 @@ def _set_order(words) -> tuple:
     return (_set_cost(words), sorted(words))
 
 
-def _set_cost(words: frozenset[str]) -> float:
+def _set_cost(words: frozenset[str]) -> int:
     return sum(_WORD_WEIGHT.get(len(w), _LONG_WORD_WEIGHT) for w in words)
 
 
