@@ -6,10 +6,11 @@ look-alikes), writes each clause to its own .txt in a temporary folder, runs the
 a fair-competition finding of the right category, clauses flagged under a wrong category only,
 clauses missed; and look-alikes flagged. Labels stay here in bench/, never in the package.
 
-    .venv/bin/python bench/eval/blind_measure.py [--set blind2] [--part tune|hold] [--missed] [--json OUT]
+    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3] [--part tune|hold] [--missed] [--json OUT]
 
 --set blind2 reads fc_blind2.jsonl, the second blind set (violations and look-alikes in one
-file, "category": "clean" for the latter). --part splits a set as the lead engineer did:
+file, "category": "clean" for the latter); --set blind3 reads fc_blind3.jsonl, the third,
+written in the same form and kept unmeasured until the end of the session that wrote it. --part splits a set as the lead engineer did:
 within each category, every third clause (the 3rd, 6th, …) is the held-out part; the rules
 were widened on the rest only.
 """
@@ -26,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 WORDINGS = HERE / "fc_wordings_blind.jsonl"
 LOOKALIKES = HERE / "fc_lookalikes_blind.jsonl"
 BLIND2 = HERE / "fc_blind2.jsonl"
+BLIND3 = HERE / "fc_blind3.jsonl"
 # The CLI's fair-competition category codes, by the 条例's four headings.
 CATEGORY_CODES = {
     "market_entry_exit": "市场准入和退出",
@@ -108,12 +110,12 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
     parser.add_argument("--json", help="write every clause's outcome to this file")
-    parser.add_argument("--set", choices=("blind", "blind2"), default="blind", help="which blind set")
+    parser.add_argument("--set", choices=("blind", "blind2", "blind3"), default="blind", help="which blind set")
     parser.add_argument("--part", choices=("all", "tune", "hold"), default="all",
                         help="the part the rules were widened on, or the third kept apart")
     args = parser.parse_args()
-    if args.set == "blind2":
-        items = read_jsonl(BLIND2)
+    if args.set in ("blind2", "blind3"):
+        items = read_jsonl(BLIND2 if args.set == "blind2" else BLIND3)
         wordings = [d for d in items if d["category"] != "clean"]
         lookalikes = [d for d in items if d["category"] == "clean"]
     else:
