@@ -24,6 +24,16 @@ line without a full stop is checked in linear time).
   act's own clause, or a sentence that opens with 依照/根据/按照……规定，. A
   marker inside a condition (不按规定缴费的，处……) or negated (未依法、违反
   规定) grounds nothing.
+- ``alike`` (fair competition): the act's sentence says in so many words that
+  the measure treats all operators alike whatever their origin or form
+  (不区分注册地、无论注册地是否在本市均可、本地和外地产品执行统一标准): a
+  discrimination the sentence itself denies is not there.
+- ``negated`` (fair competition): the act itself is negated (不对外公布、
+  不再给予): 不 directly before the act verb, with at most 对外/向社会/予以 between.
+
+The loader gives every fair-competition rule that keeps the ``prohibition``
+guard these two as well (``FAIR_COMPETITION_GUARDS``): they read the same
+standard — a breach of equal treatment or of free choice — in the negative.
 
 All work on the normalised text; positions are normalised offsets.
 """
@@ -232,6 +242,36 @@ def restating(text: str, seg: Segments, act: int) -> bool:
     return False
 
 
+# What the sentence treats alike must be an operator's origin, form or size, so that
+# 无论规模大小，均由县城投公司负责 (a designation) is not taken for equal treatment.
+_ATTRIBUTE = r"(?:注册地|所有制|地域|户籍|内外资|内资外资|本地|外地|所在地|何地|企业性质|组织形式|产地|来源地|是否在本)"
+_TREATS_ALIKE_RE = re.compile(
+    r"不区分[^。；]{0,8}?" + _ATTRIBUTE
+    + r"|不(?:分|论|问)(?:内外|本地外地|本地和外地|所有制|地域|注册地|产地)"
+    + r"|不限(?:地域|注册地|所有制|户籍|产地|区域)"
+    + r"|一视同仁|平等对待|同等对待"
+    + r"|(?:无论|不论)[^。；]{0,20}?" + _ATTRIBUTE + r"[^。；]{0,20}?(?:均|都|一律)"
+    + r"|(?:本地|本市|本县|本区|本省|省内)[^，。；]{0,6}?(?:和|与|、|及|或者|或)(?:外地|外埠|省外|市外|进口)[^。；]{0,24}?(?:统一|相同|同一|同等|一致)"
+)
+_BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大于", "小于", "满", "足", "及", "如", "同", "一")
+_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会)(?:对外|向社会|予以|再)?$")
+
+
+def treats_alike(text: str, seg: Segments, act: int) -> bool:
+    """Does the act's sentence state that all operators are treated alike?"""
+    _, sentence_start, sentence_end = seg.unit("sentence", act)
+    return _TREATS_ALIKE_RE.search(text, sentence_start, sentence_end) is not None
+
+
+def negated(text: str, seg: Segments, act: int) -> bool:
+    """Is the act verb itself negated (不对外公布)? Read in its own clause only."""
+    # 不超过、不低于、不少于 are bounds, not negations: 成立时间不超过3年 is a condition.
+    if text.startswith(_BOUND_VERBS, act):
+        return False
+    _, clause_start, _ = seg.unit("clause", act)
+    return _NEGATED_ACT_RE.search(text, max(clause_start, act - 6), act) is not None
+
+
 def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: int, terms: tuple[int, ...] = (), act: int | None = None) -> str | None:
     """The name of the first guard that suppresses the match, or None.
 
@@ -245,5 +285,9 @@ def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: 
         if guard == "prohibition" and prohibited(text, seg, act, terms):
             return guard
         if guard == "restating" and restating(text, seg, act):
+            return guard
+        if guard == "alike" and treats_alike(text, seg, act):
+            return guard
+        if guard == "negated" and negated(text, seg, act):
             return guard
     return None

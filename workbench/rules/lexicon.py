@@ -26,7 +26,9 @@ from workbench.rules.entities import NAMED_OPERATOR, PLACE
 _MACRO_RE = re.compile(r"\{([a-z_]+)\}")
 # What stands before a class that opens a branch: ( or (?: or (?P<name> or |.
 _BRANCH_OPEN_RE = re.compile(r"(?:\((?:\?:|\?P<\w+>)?|(?<!\\)\|)$")
-_BUILTIN = {"named": NAMED_OPERATOR + "+", "place": PLACE + "+"}
+# Possessive: a tagged run is one name, so a frame never takes part of it
+# (a lookahead after {locality} must see what follows the whole place).
+_BUILTIN = {"named": NAMED_OPERATOR + "++", "place": PLACE + "++"}
 _REGEX_META = set(".^$*+?{}[]\\|()")
 LEXICON_KEYS = {"classes", "entities"}
 ENTITY_KEYS = {"operator_suffix", "generic_modifier", "industry_word", "left_stop", "place_stop", "place_short_stop"}

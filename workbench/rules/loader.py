@@ -34,7 +34,7 @@ from workbench.rules.lexicon import builtin_lexicon
 
 SPAN_ANCHORS = {"{named}": NAMED_OPERATOR, "{place}": PLACE}
 from workbench.rules.model import (
-    CATEGORIES, DEFAULT_APPLIES_TO, DEFAULT_GUARDS, DOCUMENT_KINDS, GUARDS, REVIEWS, SCOPES, SEVERITIES,
+    CATEGORIES, DEFAULT_APPLIES_TO, DEFAULT_GUARDS, DOCUMENT_KINDS, FAIR_COMPETITION_GUARDS, GUARDS, REVIEWS, SCOPES, SEVERITIES,
     Basis, Example, Matcher, Rule, RuleSet,
 )
 from workbench.text.normalize import normalize_term
@@ -202,6 +202,8 @@ def _rule(r: _Reader, node, review: str, file_applies_to: tuple[str, ...] | None
             guards = ()
         else:
             guards = tuple(r.choice(g, GUARDS, "guards") for g in r.seq(m["guards"], "guards"))
+    if review == "fair_competition" and "prohibition" in guards:
+        guards += tuple(g for g in FAIR_COMPETITION_GUARDS if g not in guards)
     trigger, passing = _examples(r, m["examples"], applies_to[0])
     return Rule(
         id=rule_id,

@@ -60,7 +60,9 @@ DEFAULT_APPLIES_TO = {
     "citation": ("normative", "enforcement"),
 }
 
-GUARDS = ("citation", "prohibition", "restating")
+GUARDS = ("citation", "prohibition", "restating", "alike", "negated")
+# Added by the loader to fair-competition rules that keep ``prohibition`` (see workbench.rules.guards).
+FAIR_COMPETITION_GUARDS = ("alike", "negated")
 DEFAULT_GUARDS = ("citation", "prohibition")
 SCOPES = ("clause", "sentence", "paragraph")
 

@@ -142,3 +142,24 @@ rules:
     assert f.basis == ["《行政处罚法》第五十九条", "《通用法》第一条"]
     (f,) = e.check(document_from_text("依据旧法。", kind="normative"))
     assert f.basis == ["《指导意见》二（六）", "《通用法》第一条"]
+
+
+def test_fair_competition_rules_read_equal_treatment_and_a_negated_act_as_no_breach(tmp_path):
+    # The loader adds the alike and negated guards to a fair-competition rule that keeps prohibition.
+    e = engine_for(tmp_path, "fair_competition", rule("fc.t.local", "{together: [[本市], [企业]]}", "[prohibition]").replace("category: content", "category: free_movement"))
+    assert fired(e, "申报企业须在本市注册。")
+    assert fired(e, "本市企业和外地企业执行相同的申报条件。") == []  # the sentence says all are treated alike
+    assert fired(e, "不区分注册地，本市企业均可申报。") == []
+    disclose = engine_for(tmp_path / "d", "fair_competition", rule("fc.t.pub", "{frame: '(?P<act>公布)[^。]{0,8}成本', anchors: [公布]}", "[prohibition]").replace("category: content", "category: business_conduct"))
+    assert fired(disclose, "要求行业协会公布会员企业的成本。")
+    assert fired(disclose, "监测数据不对外公布企业的成本。") == []  # 不 governs the act itself
+
+
+def test_a_bound_is_not_a_negation(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", rule("fc.t.age", "{frame: '成立时间不?(?P<act>超过){number}年', anchors: [成立时间]}", "[prohibition]").replace("category: content", "category: market_entry_exit"))
+    assert fired(e, "申请企业成立时间不超过3年。")
+
+
+def test_equal_treatment_does_not_guard_a_legality_rule(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.dep", "{together: [[缴纳], [保证金]]}", "[prohibition]"))
+    assert fired(e, "无论注册地是否在本市，均须缴纳保证金。")
