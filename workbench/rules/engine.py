@@ -127,9 +127,10 @@ class Engine:
                 continue
             if kind_ == "frame":
                 for start, end, act in frame_matches.get(i, ()):
-                    # The match's start counts as a term: 不得以上市为条件，给予…
-                    # prohibits in the clause where the frame begins.
-                    if guarded(rule.guards, text, seg, start, end, (start,), act=act):
+                    # The match's start and its last character count as terms: 不得以上市为条件，给予…
+                    # prohibits in the clause where the frame begins, and ……的组织，不得将在本地
+                    # 注册作为条件 in the clause where it ends (a frame's act may stand clauses earlier).
+                    if guarded(rule.guards, text, seg, start, end, (start, end - 1), act=act):
                         continue
                     spans.append((i, start, end, None))
                 continue
