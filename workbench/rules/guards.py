@@ -61,6 +61,7 @@ _LOOK_BACK = 80
 # A prohibition whose subject is a market party restricts that party.
 _MARKET_PARTY_RE = re.compile(r"(企业|经营者|申请人|投标人|供应商|当事人|公司|个人|市场主体|商户|单位|机构)(均|一律|也|都|仍)?$")
 _OUTSIDE_TARGET_RE = re.compile(r"(?:外地|外省|外市|外县|外来|非本地|域外|市外|省外|县外|境外|进口)[^，。；不]{0,10}$")
+_BORDER_CROSSING_RE = re.compile(r"[^，。；]{0,4}?(?:运出|调出|销往|外运|外销|出境|出县|出市|出省|入境|入市|进入本|进城|入城|入县|入镇)")
 _LIST_ITEM_RE = re.compile(r"^\s*(（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十]+、|\d+[.、．]|（\d+）|\d+）|[①-⑳])")
 _LIST_LEAD_REACH = 3000
 _SENTENCE_LEAD_REACH = 300
@@ -132,6 +133,9 @@ def _prohibition_before(fragment: str, extended: str | None = None):
     # 未经登记的外地农产品不得入市: a prohibition laid on outside operators or goods is the
     # restriction itself, not a guard against it.
     if _OUTSIDE_TARGET_RE.search(fragment, max(0, found.start() - 16), found.start()):
+        return None
+    # …一律不得运出县境: so is one that stops goods crossing the area's border.
+    if _BORDER_CROSSING_RE.match(extended or fragment, found.end()):
         return None
     return found
 
