@@ -39,6 +39,7 @@ NAMED_OPERATOR = "\ue000"
 PLACE = "\ue001"
 # 一家、每张、3个: a count says how many, not which one.
 _QUANTIFIER_RE = re.compile(r"[0-9一二三四五六七八九十两几多每][家张个所户名]")
+_PREMISES_BEFORE_AREA = frozenset("景校厂矿库院营站社小场港林湖岛")
 _NAME_MAX = 16  # characters read back from a suffix
 _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
                    "地区", "林区", "新区", "省", "市", "县", "区", "州", "盟", "旗")
@@ -250,6 +251,9 @@ class EntityTagger:
             if follow and (e >= len(text) or text[e] not in follow or s == 0 or text[s - 1] not in precede):
                 continue
             if length == 2 and text[s:e] in weak and e < len(text) and _is_han(text[e]) and text[e] not in _PLACE_CONTEXT:
+                continue
+            # 景区内、校区内、厂区内 are premises, not the area: 区内 names a place only on its own.
+            if text[s:e] == "区内" and s > 0 and text[s - 1] in _PREMISES_BEFORE_AREA:
                 continue
             yield s, e
 

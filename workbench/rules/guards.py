@@ -28,11 +28,14 @@ line without a full stop is checked in linear time).
   the measure treats all operators alike whatever their origin or form
   (不区分注册地、无论注册地是否在本市均可、本地和外地产品执行统一标准): a
   discrimination the sentence itself denies is not there.
+- ``welfare`` (fair competition): the sentence sets a residence condition
+  (户籍、居住证) for the people a welfare measure serves (老年人、学生……): no
+  operator is chosen. A worker's residence (本市户籍骑手) is not this.
 - ``negated`` (fair competition): the act itself is negated (不对外公布、
   不再给予): 不 directly before the act verb, with at most 对外/向社会/予以 between.
 
 The loader gives every fair-competition rule that keeps the ``prohibition``
-guard these two as well (``FAIR_COMPETITION_GUARDS``): they read the same
+guard these as well (``FAIR_COMPETITION_GUARDS``): they read the same
 standard — a breach of equal treatment or of free choice — in the negative.
 
 All work on the normalised text; positions are normalised offsets.
@@ -44,7 +47,7 @@ import re
 
 from workbench.text.segment import Segments
 
-PROHIBITION_WORDS = ("不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
+PROHIBITION_WORDS = ("不存在", "未发现", "不含有", "不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
 # 取消/清理/废止 also name a sanction or a task (取消其资格、清理所产生的费用):
 # they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
 _ABOLISH_WORDS = ("取消", "清理", "废止")
@@ -59,9 +62,11 @@ _PROHIBITION_REACH = 16
 # the work per match is constant.
 _LOOK_BACK = 80
 # A prohibition whose subject is a market party restricts that party.
-_MARKET_PARTY_RE = re.compile(r"(企业|经营者|申请人|投标人|供应商|当事人|公司|个人|市场主体|商户|单位|机构)(均|一律|也|都|仍)?$")
+# 任何单位、任何单位和个人 address everyone, the organs included: their prohibition guards.
+_MARKET_PARTY_RE = re.compile(r"(?<!任何)(?<!任何单位和)(企业|经营者|申请人|投标人|供应商|当事人|公司|个人|市场主体|商户|单位|机构)(均|一律|也|都|仍)?$")
 _OUTSIDE_TARGET_RE = re.compile(r"(?:外地|外省|外市|外县|外来|非本地|域外|市外|省外|县外|境外|进口)[^，。；不]{0,10}$")
 _BORDER_CROSSING_RE = re.compile(r"[^，。；]{0,4}?(?:运出|调出|销往|外运|外销|出境|出县|出市|出省|入境|入市|进入本|进城|入城|入县|入镇)")
+_UNLAWFUL_LEAD_RE = re.compile(r"(?:属于|视为|构成|认定为)[^：]{0,30}?(?:限制|排斥|不合理|违法|违规|歧视|妨碍|排除)[^：]{0,30}$")
 _LIST_ITEM_RE = re.compile(r"^\s*(（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十]+、|\d+[.、．]|（\d+）|\d+）|[①-⑳])")
 _LIST_LEAD_REACH = 3000
 _SENTENCE_LEAD_REACH = 300
@@ -146,6 +151,9 @@ def _prohibition_before(fragment: str, extended: str | None = None):
 # the forbidden verb comes at the end of the clause, after its object.
 _CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不因)(?:含有|包含|出现|存在|设置|设定|规定|作出|制定|附加|违法|违规|将|把|对|以|因)")
 # 不得含有下列……的内容：a list lead that prohibits governs its whole sentence.
+_CLAUSE_OPENING_PROHIBITION_RE = re.compile(
+    r"\s*(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])?\s*(?:任何单位和个人|任何单位|任何组织|各单位|各部门|招标人|采购人)?"
+    r"(?:不得|禁止|严禁|不应|不准)(?:将|把|以|对)")
 _LIST_LEAD_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)[^。；\n]{0,12}下列")
 
 
@@ -154,7 +162,10 @@ def _governed_by_prohibition(text: str, clause_start: int, act: int) -> bool:
     before = text[lo:act]
     found = _prohibition_before(before, text[lo : act + 12])
     if found is None:
-        return False
+        # 不得将在本地注册、在本地纳税、……以及与本地企业组成联合体，作为……条件: a clause that
+        # opens by prohibiting content governs all of it, however long its list.
+        opening = _CLAUSE_OPENING_PROHIBITION_RE.match(text, clause_start, min(act, clause_start + 24))
+        return opening is not None and act - clause_start > _LOOK_BACK
     if len(before) - found.end() <= _PROHIBITION_REACH:
         return True
     # 不得限定……、不得要求……: a prohibition of restricting reaches over its
@@ -164,13 +175,39 @@ def _governed_by_prohibition(text: str, clause_start: int, act: int) -> bool:
     return _CONTENT_PROHIBITION_RE.match(before, found.start()) is not None
 
 
+_DISPOSAL_OPEN_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)(?:将|把)")
+
+
+def _inside_disposal_prohibition(text: str, seg: Segments, act: int) -> bool:
+    """Is ``act`` inside 不得将……作为……, the list between them running over commas
+    (不得将投标人在本地注册、……，以及与本地企业组成联合体，作为投标资格条件)?"""
+    _, sentence_start, sentence_end = seg.unit("sentence", act)
+    last = None
+    for m in _DISPOSAL_OPEN_RE.finditer(text, max(sentence_start, act - _SENTENCE_LEAD_REACH), act):
+        last = m
+    if last is None or "；" in text[last.end() : act]:
+        return False
+    # The act after 作为 (……作为投标资格条件、加分条件): in 作为's own clause.
+    inner = text.rfind("作为", last.end(), act)
+    if inner >= 0:
+        return _CLAUSE_END_RE.search(text, inner, act) is None
+    closing = _DISPOSAL_CLOSE_RE.search(text, act, min(sentence_end, act + _SENTENCE_LEAD_REACH))
+    return closing is not None and closing.group() == "作为"
+
+
+_CLAUSE_END_RE = re.compile(r"[，；。]")
+_DISPOSAL_CLOSE_RE = re.compile(r"作为|；")
+
+
 def _in_prohibited_list(text: str, seg: Segments, start: int) -> bool:
     """Is ``start`` in an item of a list whose lead-in (ending in ：) prohibits?"""
     colon = text.rfind("：", max(0, start - _LIST_LEAD_REACH), start)
     if colon < 0:
         return False
     _, lead_start, _ = seg.unit("sentence", colon)
-    if _prohibition_before(text[max(lead_start, colon - _LOOK_BACK):colon]) is None:
+    lead = text[max(lead_start, colon - _LOOK_BACK):colon]
+    # ……有下列情形之一的，属于以不合理条件限制、排斥潜在投标人：the items are what the law forbids.
+    if _prohibition_before(lead) is None and not _UNLAWFUL_LEAD_RE.search(lead):
         return False
     # Either the items follow on the same line (……：（一）……；（二）……) with no
     # full stop before the match, or every line in between is a list item.
@@ -190,6 +227,8 @@ def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) 
     """
     clause, clause_start, _ = seg.unit("clause", act)
     if _governed_by_prohibition(text, clause_start, act) or _in_prohibited_list(text, seg, act):
+        return True
+    if _inside_disposal_prohibition(text, seg, act):
         return True
     _, sentence_start, _ = seg.unit("sentence", act)
     lo = max(sentence_start, act - _SENTENCE_LEAD_REACH)
@@ -269,7 +308,22 @@ _NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会)(?:对外|向社会|予以|�
 def treats_alike(text: str, seg: Segments, act: int) -> bool:
     """Does the act's sentence state that all operators are treated alike?"""
     _, sentence_start, sentence_end = seg.unit("sentence", act)
-    return _TREATS_ALIKE_RE.search(text, sentence_start, sentence_end) is not None
+    lo, hi = max(sentence_start, act - _SENTENCE_LEAD_REACH), min(sentence_end, act + _SENTENCE_LEAD_REACH)
+    return _TREATS_ALIKE_RE.search(text, lo, hi) is not None
+
+
+# Residence conditions for people a welfare measure serves (本市户籍的老年人) concern no
+# operator; a worker's residence (本市户籍骑手) is a factor of production and stays a finding.
+_WELFARE_PERSON = r"(?:老年人|老人|残疾人|低保|特困|困难群众|困难家庭|儿童|学生|幼儿|婴幼儿|新生儿|孕产妇|退役军人|优抚对象|失业人员|高龄|患者|参保人|家庭)"
+_WELFARE_RESIDENCE_RE = re.compile(
+    r"(?:户籍|居住证|户口|常住)[^。；]{0,24}?" + _WELFARE_PERSON + r"|" + _WELFARE_PERSON + r"[^。；]{0,12}?(?:户籍|居住证|户口|常住)")
+
+
+def welfare_residence(text: str, seg: Segments, act: int) -> bool:
+    """Is the act's sentence a residence condition on welfare beneficiaries?"""
+    _, sentence_start, sentence_end = seg.unit("sentence", act)
+    lo, hi = max(sentence_start, act - _SENTENCE_LEAD_REACH), min(sentence_end, act + _SENTENCE_LEAD_REACH)
+    return _WELFARE_RESIDENCE_RE.search(text, lo, hi) is not None
 
 
 def negated(text: str, seg: Segments, act: int) -> bool:
@@ -298,5 +352,7 @@ def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: 
         if guard == "alike" and treats_alike(text, seg, act):
             return guard
         if guard == "negated" and negated(text, seg, act):
+            return guard
+        if guard == "welfare" and welfare_residence(text, seg, act):
             return guard
     return None

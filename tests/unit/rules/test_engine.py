@@ -163,3 +163,41 @@ def test_a_bound_is_not_a_negation(tmp_path):
 def test_equal_treatment_does_not_guard_a_legality_rule(tmp_path):
     e = engine_for(tmp_path, "legality", rule("leg.t.dep", "{together: [[缴纳], [保证金]]}", "[prohibition]"))
     assert fired(e, "无论注册地是否在本市，均须缴纳保证金。")
+
+
+def _fc_rule(id_, match, category="free_movement"):
+    return rule(id_, match, "[prohibition]").replace("category: content", f"category: {category}")
+
+
+def test_a_prohibition_of_using_a_list_as_a_condition_governs_the_whole_list(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.reg", "{frame: '(?P<act>在{locality}注册)', anchors: ['{place}']}"))
+    assert fired(e, "申报单位须在本地注册。")
+    long_list = "招标人不得将投标人在本地注册、在本地设立分支机构、在本地缴纳税收或者社会保险，以及与本地企业组成联合体，作为投标资格条件。"
+    assert fired(e, long_list) == []
+
+
+def test_items_of_a_list_the_lead_calls_unlawful_are_not_findings(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.prize", "{frame: '(?P<act>奖项)作为加分条件', anchors: [奖项]}", "market_entry_exit"))
+    assert fired(e, "投标人的奖项作为加分条件。")
+    assert fired(e, "有下列情形之一的，属于以不合理条件限制、排斥潜在投标人：\n（一）以特定行业的奖项作为加分条件；") == []
+
+
+def test_a_residence_condition_for_welfare_beneficiaries_names_no_operator(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.res", "{frame: '(?P<act>具有){locality}户籍', anchors: [户籍]}"))
+    assert fired(e, "具有本市户籍的老年人可以申请居家养老服务补贴。") == []
+    assert fired(e, "平台派单的骑手应当具有本市户籍。")
+
+
+def test_any_unit_is_everyone_so_its_prohibition_guards(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.credit", "{frame: '(?P<act>{locality}信用评价结果)作为', anchors: [信用]}", "market_entry_exit"))
+    assert fired(e, "任何单位不得将本地信用评价结果作为投标资格条件。") == []
+    assert fired(e, "将本地信用评价结果作为投标资格条件。")
+
+
+def test_premises_are_not_the_area(tmp_path):
+    from workbench.rules.entities import PLACE, tagger_for
+    from workbench.rules.lexicon import builtin_lexicon
+
+    tagger = tagger_for(builtin_lexicon())
+    assert PLACE not in tagger.shadow("在景区内游览。")
+    assert PLACE in tagger.shadow("优先采购区内企业的产品。")
