@@ -31,8 +31,10 @@ line without a full stop is checked in linear time).
 - ``welfare`` (fair competition): the sentence sets a residence condition
   (户籍、居住证) for the people a welfare measure serves (老年人、学生……): no
   operator is chosen. A worker's residence (本市户籍骑手) is not this.
-- ``negated`` (fair competition): the act itself is negated (不对外公布、
-  不再给予): 不 directly before the act verb, with at most 对外/向社会/予以 between.
+- ``negated``: the act itself is negated (不对外公布、不再给予、不向老年人收取):
+  不 directly before the act verb, with at most 对外/向社会/予以 or a short
+  向……/对…… between. Fair-competition rules get it from the loader; a
+  legality rule names it (leg.creates.fee).
 
 The loader gives every fair-competition rule that keeps the ``prohibition``
 guard these as well (``FAIR_COMPETITION_GUARDS``): they read the same
@@ -199,23 +201,30 @@ _CLAUSE_END_RE = re.compile(r"[，；。]")
 _DISPOSAL_CLOSE_RE = re.compile(r"作为|；")
 
 
+def _list_colon(text: str, seg: Segments, start: int) -> int:
+    """The colon of the list lead-in whose items ``start`` stands in, or -1.
+
+    Either the items follow on the lead's line (……：（一）……；（二）……) with no
+    full stop before ``start``, or every line in between is a list item."""
+    colon = text.rfind("：", max(0, start - _LIST_LEAD_REACH), start)
+    if colon < 0:
+        return -1
+    between = text[colon + 1 : start]
+    lines = between.split("\n")
+    if len(lines) == 1:
+        return colon if "。" not in between else -1
+    return colon if all(not line.strip() or _LIST_ITEM_RE.match(line) for line in lines[1:]) else -1
+
+
 def _in_prohibited_list(text: str, seg: Segments, start: int) -> bool:
     """Is ``start`` in an item of a list whose lead-in (ending in ：) prohibits?"""
-    colon = text.rfind("：", max(0, start - _LIST_LEAD_REACH), start)
+    colon = _list_colon(text, seg, start)
     if colon < 0:
         return False
     _, lead_start, _ = seg.unit("sentence", colon)
     lead = text[max(lead_start, colon - _LOOK_BACK):colon]
     # ……有下列情形之一的，属于以不合理条件限制、排斥潜在投标人：the items are what the law forbids.
-    if _prohibition_before(lead) is None and not _UNLAWFUL_LEAD_RE.search(lead):
-        return False
-    # Either the items follow on the same line (……：（一）……；（二）……) with no
-    # full stop before the match, or every line in between is a list item.
-    between = text[colon + 1 : start]
-    lines = between.split("\n")
-    if len(lines) == 1:
-        return "。" not in between
-    return all(not line.strip() or _LIST_ITEM_RE.match(line) for line in lines[1:])
+    return _prohibition_before(lead) is not None or _UNLAWFUL_LEAD_RE.search(lead) is not None
 
 
 def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) -> bool:
@@ -279,15 +288,35 @@ def restating(text: str, seg: Segments, act: int) -> bool:
     if act - sentence_start <= _SENTENCE_LEAD_REACH:
         if _GROUNDING_LEAD_RE.match(text, sentence_start, act):
             return True
-    # The clause right after may ground it (免征……收费，按照国家规定执行).
-    if text[clause_end - 1 : clause_end] == "，" and _TRAILING_GROUNDING_RE.match(text, clause_end):
-        return True
+    # A later clause of the sentence may ground it (免征……收费，按照国家规定执行; ……，
+    # ……，依照《……》第二十六条的规定执行。).
+    _, _, sentence_end = seg.unit("sentence", act)
+    for m in _TRAILING_GROUNDING_RE.finditer(text, clause_end, min(sentence_end + 1, clause_end + _SENTENCE_LEAD_REACH)):
+        if text[m.start() - 1] == "，":
+            return True
     # The clause just before the act's clause may ground it (……的，依照《…》第×条规定，处……).
     if clause_start > sentence_start:
         _, prev_start, _ = seg.unit("clause", clause_start - 1)
         if prev_start >= max(sentence_start, act - _SENTENCE_LEAD_REACH) and _GROUNDING_CLAUSE_RE.match(text, prev_start, clause_start):
             return True
+    # ……依照《…》第×条的规定责令改正；拒不改正的，处……: the next step of a grounded chain.
+    if sentence_start > 0 and text[sentence_start - 1] == "；" and _CHAINED_STEP_RE.match(text, sentence_start):
+        _, paragraph_start, _ = seg.unit("paragraph", sentence_start - 1)
+        if _GROUNDING_CITATION_RE.search(text, max(paragraph_start, sentence_start - _SENTENCE_LEAD_REACH), sentence_start):
+            return True
+    # ……依照《…》第×条的规定，处……罚款。裁量时按照下列标准确定：（一）……的，处……: tiers of a
+    # grounded range, listed under a lead that cites the provision in its paragraph.
+    colon = _list_colon(text, seg, act)
+    if colon >= 0:
+        _, paragraph_start, _ = seg.unit("paragraph", colon)
+        if _GROUNDING_CITATION_RE.search(text, max(paragraph_start, colon - _SENTENCE_LEAD_REACH), colon):
+            return True
     return False
+
+
+_CHAINED_STEP_RE = re.compile(r"\s*(?:拒不改正|逾期不改正|逾期未改正|情节严重|情节较重|造成严重后果|再次违反)的")
+_GROUNDING_CITATION_RE = re.compile(
+    r"(?:依照|依据|根据|按照)《[^》]{2,40}》[^，。；\n]{0,30}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)")
 
 
 # What the sentence treats alike must be an operator's origin, form or size, so that
@@ -302,7 +331,9 @@ _TREATS_ALIKE_RE = re.compile(
     + r"|(?:本地|本市|本县|本区|本省|省内)[^，。；]{0,6}?(?:和|与|、|及|或者|或)(?:外地|外埠|省外|市外|进口)[^。；]{0,24}?(?:统一|相同|同一|同等|一致)"
 )
 _BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大于", "小于", "满", "足", "及", "如", "同", "一")
-_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会)(?:对外|向社会|予以|再)?$")
+# 不对外公布、不再给予、不向老年人收取: 不 before the act, with at most a short 向/对 phrase between.
+_OUTSIDE_WORD_RE = re.compile(r"外地|外省|外市|外县|县外|市外|省外|区外|域外|外来|非本地|境外|进口")
+_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会)(?:对外|向社会|予以|再|(?:向|对)[^，。；不]{1,10})?$")
 
 
 def treats_alike(text: str, seg: Segments, act: int) -> bool:
@@ -332,7 +363,9 @@ def negated(text: str, seg: Segments, act: int) -> bool:
     if text.startswith(_BOUND_VERBS, act):
         return False
     _, clause_start, _ = seg.unit("clause", act)
-    return _NEGATED_ACT_RE.search(text, max(clause_start, act - 6), act) is not None
+    m = _NEGATED_ACT_RE.search(text, max(clause_start, act - 14), act)
+    # 不对县外单位招标 refuses outsiders: that is the discrimination, not its negation.
+    return m is not None and _OUTSIDE_WORD_RE.search(m.group()) is None
 
 
 def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: int, terms: tuple[int, ...] = (), act: int | None = None) -> str | None:
