@@ -106,7 +106,8 @@ def common_word_short_names() -> frozenset[str]:
 
 
 # A one-character suffix that the next character turns into another word.
-_SUFFIX_CONTINUES = {"厂": "址区房界长内外商家矿籍务级部化价"}
+# 银行账户、银行卡: the suffix opens another word, as 厂址、厂区 do.
+_SUFFIX_CONTINUES = {"厂": "址区房界长内外商家矿籍务级部化价", "银行": "账卡转贷存业"}
 
 
 @dataclass(frozen=True)

@@ -151,11 +151,12 @@ def _prohibition_before(fragment: str, extended: str | None = None):
 # whole clause, however long the description of the forbidden content.
 # So does one on disposing of a thing (不得将……作为条件、不得对……规定……、不因……设置……):
 # the forbidden verb comes at the end of the clause, after its object.
-_CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不因)(?:含有|包含|出现|存在|设置|设定|规定|作出|制定|附加|违法|违规|将|把|对|以|因)")
+_CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不因)(?:含有|包含|出现|存在|设置|设定|规定|约定|作出|制定|附加|违法|违规|将|把|对|以|因|作为)")
 # 不得含有下列……的内容：a list lead that prohibits governs its whole sentence.
 _CLAUSE_OPENING_PROHIBITION_RE = re.compile(
     r"\s*(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])?\s*(?:任何单位和个人|任何单位|任何组织|各单位|各部门|招标人|采购人)?"
     r"(?:不得|禁止|严禁|不应|不准)(?:将|把|以|对)")
+_CONTENT_VERB_RE = re.compile(r"约定|含有|设置|设定|规定|附加|阻碍|妨碍")
 _LIST_LEAD_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)[^。；\n]{0,12}下列")
 
 
@@ -177,7 +178,7 @@ def _governed_by_prohibition(text: str, clause_start: int, act: int) -> bool:
     return _CONTENT_PROHIBITION_RE.match(before, found.start()) is not None
 
 
-_DISPOSAL_OPEN_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)(?:将|把)")
+_DISPOSAL_OPEN_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不)(?:将|把|以)")
 
 
 def _inside_disposal_prohibition(text: str, seg: Segments, act: int) -> bool:
@@ -238,6 +239,11 @@ def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) 
     if _governed_by_prohibition(text, clause_start, act) or _in_prohibited_list(text, seg, act):
         return True
     if _inside_disposal_prohibition(text, seg, act):
+        return True
+    # The act itself forbids restricting or forbids content (不得阻碍经营者迁出、投资协议不得约定……):
+    # a frame that takes 不得 for part of a commitment has found the prohibition of one.
+    opening = _PROHIBITION_RE.match(text, act)
+    if opening and (_RESTRICTING_VERB_RE.match(text, opening.end()) or _CONTENT_VERB_RE.match(text, opening.end())):
         return True
     _, sentence_start, _ = seg.unit("sentence", act)
     lo = max(sentence_start, act - _SENTENCE_LEAD_REACH)
@@ -326,14 +332,15 @@ _TREATS_ALIKE_RE = re.compile(
     r"不区分[^。；]{0,8}?" + _ATTRIBUTE
     + r"|不(?:分|论|问)(?:内外|本地外地|本地和外地|所有制|地域|注册地|产地)"
     + r"|不限(?:地域|注册地|所有制|户籍|产地|区域)"
-    + r"|一视同仁|平等对待|同等对待"
+    + r"|一视同仁|平等对待|同等对待|同样视为|视同本地|同等享受|同样享受"
     + r"|(?:无论|不论)[^。；]{0,20}?" + _ATTRIBUTE + r"[^。；]{0,20}?(?:均|都|一律)"
     + r"|(?:本地|本市|本县|本区|本省|省内)[^，。；]{0,6}?(?:和|与|、|及|或者|或)(?:外地|外埠|省外|市外|进口)[^。；]{0,24}?(?:统一|相同|同一|同等|一致)"
 )
 _BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大于", "小于", "满", "足", "及", "如", "同", "一")
 # 不对外公布、不再给予、不向老年人收取: 不 before the act, with at most a short 向/对 phrase between.
 _OUTSIDE_WORD_RE = re.compile(r"外地|外省|外市|外县|县外|市外|省外|区外|域外|外来|非本地|境外|进口")
-_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会)(?:对外|向社会|予以|再|(?:向|对)[^，。；不]{1,10})?$")
+_NEGATABLE_RESTRICTION_RE = re.compile(r"设置|设定|增加|提高|加收|另行|额外|限制|要求|歧视|重复")
+_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|(?:向|对)[^，。；不]{1,10})?$")
 
 
 def treats_alike(text: str, seg: Segments, act: int) -> bool:
@@ -364,8 +371,11 @@ def negated(text: str, seg: Segments, act: int) -> bool:
         return False
     _, clause_start, _ = seg.unit("clause", act)
     m = _NEGATED_ACT_RE.search(text, max(clause_start, act - 14), act)
-    # 不对县外单位招标 refuses outsiders: that is the discrimination, not its negation.
-    return m is not None and _OUTSIDE_WORD_RE.search(m.group()) is None
+    if m is None:
+        return False
+    # 不对县外单位招标 refuses outsiders: that is the discrimination, not its negation; but
+    # 不对外地产品设置额外要求 negates a restriction, whoever it would fall on.
+    return _OUTSIDE_WORD_RE.search(m.group()) is None or _NEGATABLE_RESTRICTION_RE.match(text, act) is not None
 
 
 def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: int, terms: tuple[int, ...] = (), act: int | None = None) -> str | None:

@@ -201,3 +201,18 @@ def test_premises_are_not_the_area(tmp_path):
     tagger = tagger_for(builtin_lexicon())
     assert PLACE not in tagger.shadow("在景区内游览。")
     assert PLACE in tagger.shadow("优先采购区内企业的产品。")
+
+
+def test_an_act_that_forbids_restricting_is_the_prohibition_not_the_breach(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.exit", "{frame: '(?P<act>不得)[^，。]{0,8}迁出', anchors: [迁出]}"))
+    assert fired(e, "乙方承诺十年内不得迁出本区。")
+    assert fired(e, "任何部门不得阻碍经营者依法迁出。") == []
+    assert fired(e, "投资协议不得约定投资者在一定期限内不得迁出。") == []
+
+
+def test_a_negated_restriction_is_lawful_whoever_it_would_fall_on(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.extra", "{frame: '外地[^，。]{0,8}产品(?P<act>设置)额外', anchors: [外地]}"))
+    assert fired(e, "对外地产品设置额外的检验要求。")
+    assert fired(e, "不对外地生产的产品设置额外的检验要求。") == []
+    tender = engine_for(tmp_path / "t", "fair_competition", _fc_rule("fc.t.tender", "{frame: '县外单位(?P<act>招标)', anchors: [招标]}"))
+    assert fired(tender, "原则上不对县外单位招标。")  # refusing outsiders is the discrimination
