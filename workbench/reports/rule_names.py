@@ -129,6 +129,7 @@ RULE_NAMES = {
     "fc.entry.form_exclusion": "按组织形式规模排除",
     "fc.entry.temporary_freeze": "临时冻结准入",
     "fc.entry.local_list_consequence": "自定限制类清单目录",
+    "fc.entry.local_consent": "须经基层或协会同意",
     "fc.exception.no_justification": "例外未说明理由",
     "fc.cost.fee_preference": "减免收费或要素优惠",
     "fc.cost.selective_reward": "选择性奖补",
