@@ -148,6 +148,7 @@ RULE_NAMES = {
     "fc.cost.extra_deposit": "法定外收取保证金",
     "fc.cost.expense_borne": "财政代付企业费用",
     "fc.conduct.organ_pricing": "行政机关自行定价",
+    "fc.movement.local_proof": "只认本地证明人员",
     "enf.procedure.hearing_period": "听证期限有误",
     "cit.article.no_such_item": "引用款项不存在",
     "cit.article.renumbered": "条号有误",
