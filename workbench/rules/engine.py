@@ -13,6 +13,7 @@ import bisect
 import re
 import threading
 from collections import defaultdict, deque
+from itertools import repeat
 from datetime import date
 
 import ahocorasick
@@ -57,7 +58,11 @@ class Engine:
         self._by_sentence: bool | None = None  # may the tagger read one sentence at a time?
         self._compile_lock = threading.Lock()
         self._absent_regex = LazyPatterns({i: r.match.absent_regex for i, r in enumerate(self.rules) if r.match.absent_regex})
-        self._automaton = ahocorasick.Automaton()
+        # Each literal's payload is (number of its entries for rules other than
+        # frames, or -1; its term number for frames, or -1; and two prefilter
+        # fields, see ``_scan``). A frame rule needs only where its terms and
+        # exclusions stand, so its hits are kept per term, not per rule: a term
+        # shared by twenty frames is looked up in the units once, not twenty times.
         table: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
         for i, rule in enumerate(self.rules):
             m = rule.match
@@ -69,11 +74,29 @@ class Engine:
             literals += [(t, ABSENT, 0) for t in m.absent]
             for term, role, group in literals:
                 table[term].append((i, role, group, len(term)))
+        self._entries: list[tuple[tuple[int, int, int, int], ...]] = []  # entries of the rules other than frames
+        self._term_length: list[int] = []  # of each frame term
+        # frame rule → term numbers of its anchors, of its exclusions
+        self._frame_terms: dict[int, list[int]] = defaultdict(list)
+        self._frame_excludes: dict[int, list[int]] = defaultdict(list)
+        self._words: dict[str, tuple[int, int]] = {}
         for term, payload in table.items():
-            self._automaton.add_word(term, tuple(payload))
-        if table:
-            self._automaton.make_automaton()
+            others = tuple(e for e in payload if self.rules[e[0]].match.kind != "frame")
+            framed = [e for e in payload if self.rules[e[0]].match.kind == "frame" and e[1] in (TERM, EXCLUDE)]
+            pid = tid = -1
+            if others:
+                pid = len(self._entries)
+                self._entries.append(others)
+            if framed:
+                tid = len(self._term_length)
+                self._term_length.append(len(term))
+                for rule_idx, role, _g, _n in framed:
+                    (self._frame_terms if role == TERM else self._frame_excludes)[rule_idx].append(tid)
+            self._words[term] = (pid, tid)
+        self._automaton = _automaton_of((w, (pid, tid, 0, -1)) for w, (pid, tid) in self._words.items())
+        self._frame_automaton = None  # these words and the prefilter's, in one automaton (``_scan``)
         self._has_words = bool(table)
+        self._active_entries: dict[frozenset[int], list] = {}
 
     def select(self, kind: str | None, as_of: date | None, reviews=REVIEWS, rule_ids=None) -> set[int]:
         return {
@@ -97,14 +120,9 @@ class Engine:
         if not active:
             return []
         text = doc.norm.text
-        hits: dict[int, list[_Hit]] = defaultdict(list)
-        if self._has_words:
-            for end_idx, payload in self._automaton.iter(text):
-                for rule_idx, role, group, length in payload:
-                    if rule_idx in active:
-                        hits[rule_idx].append((end_idx - length + 1, end_idx + 1, role, group))
         seg = Segments(text)
-        frame_matches = self._frame_matches(active, hits, text, seg)
+        hits, term_ends, trigger_starts = self._scan(text, active)
+        frame_matches = self._frame_matches(active, hits, term_ends, trigger_starts, text, seg)
         # (rule index, norm start, norm end, CheckHit or None); start == end == -1: whole document
         spans: list[tuple[int, int, int, CheckHit | None]] = []
         # Fallback rules run last, told which sentences their review already covers.
@@ -145,6 +163,50 @@ class Engine:
         if any(self.rules[i].fallback for i, *_ in spans):
             spans = self._drop_covered_fallbacks(spans, seg)
         return self._findings(doc, spans, seg)
+
+    def _scan(self, text: str, active: set[int]):
+        """One Aho-Corasick pass over ``text``: (the hits of each active rule other
+        than a frame, the ends of each frame term, the starts of each prefilter
+        trigger group or None when no frame is active)."""
+        hits: dict[int, list[_Hit]] = defaultdict(list)
+        term_ends: dict[int, list[int]] = defaultdict(list)
+        if not self._has_words and not any(self.rules[i].match.kind == "frame" for i in active):
+            return hits, term_ends, None
+        key = frozenset(active)
+        entries = self._active_entries.get(key)
+        if entries is None:
+            entries = [tuple(e for e in es if e[0] in active) for es in self._entries]
+            if len(self._active_entries) > 16:
+                self._active_entries.clear()
+            self._active_entries[key] = entries
+        if any(self.rules[i].match.kind == "frame" for i in active):
+            automaton = self.frame_automaton()
+            starts: list[list[int]] | None = [[] for _ in self.prefilter().groups]
+        else:
+            automaton, starts = self._automaton, None
+        if automaton is None:
+            return hits, term_ends, starts
+        for end, (pid, tid, back, group) in automaton.iter(text):
+            if pid >= 0:
+                for rule_idx, role, g, length in entries[pid]:
+                    hits[rule_idx].append((end - length + 1, end + 1, role, g))
+            if tid >= 0:
+                term_ends[tid].append(end)
+            if group >= 0:
+                starts[group].append(end - back)
+        return hits, term_ends, starts
+
+    def frame_automaton(self):
+        """The rules' literals and the prefilter's trigger words in one automaton, built on first use."""
+        pre = self.prefilter()
+        with self._compile_lock:
+            if self._frame_automaton is None:
+                words = {w: (pid, tid, 0, -1) for w, (pid, tid) in self._words.items()}
+                for word, (back, group) in pre.words.items():
+                    pid, tid, _b, _g = words.get(word, (-1, -1, 0, -1))
+                    words[word] = (pid, tid, back, group)
+                self._frame_automaton = _automaton_of(words.items()) or False
+        return self._frame_automaton or None
 
     def _drop_covered_fallbacks(self, spans, seg: Segments):
         """A fallback rule speaks only in a sentence where no other rule of its review did."""
@@ -200,7 +262,7 @@ class Engine:
             self._by_sentence = self.tagger().splits_at(_SENTENCE_ENDS)
         return self._by_sentence
 
-    def _frame_matches(self, active: set[int], hits, text: str, seg: Segments) -> dict[int, list[tuple[int, int, int]]]:
+    def _frame_matches(self, active: set[int], hits, term_ends, trigger_starts, text: str, seg: Segments) -> dict[int, list[tuple[int, int, int]]]:
         """rule → (start, end, act) of each match of each active frame rule.
 
         A frame runs in the units its anchors hit (a typed-span anchor: where
@@ -214,10 +276,23 @@ class Engine:
         pre = self.prefilter()
         word_units: dict[int, set[int]] = {}
         span_marks: dict[int, str] = {}
+        term_units: dict[tuple[int, str], set[int]] = {}  # (term, within) → units it stands in
+
+        def units_of(tid: int, within: str) -> set[int]:
+            found = term_units.get((tid, within))
+            if found is None:
+                ends = term_ends.get(tid)
+                if ends:
+                    bounds, back = seg.ends(within), self._term_length[tid] - 1
+                    found = set(map(bisect.bisect_right, repeat(bounds, len(ends)), [e - back for e in ends]))
+                else:
+                    found = set()
+                term_units[(tid, within)] = found
+            return found
+
         for i in frames:
             m = self.rules[i].match
-            bounds = seg.ends(m.within)
-            units = {bisect.bisect_right(bounds, h[START]) for h in hits.get(i, ()) if h[ROLE] == TERM}
+            units = set().union(*(units_of(tid, m.within) for tid in self._frame_terms.get(i, ())))
             marks = "".join(mark for mark in SPAN_MARKS if mark in m.anchors)
             if units or marks:
                 word_units[i] = units
@@ -225,7 +300,8 @@ class Engine:
         if not word_units:
             return {}
         # A span-anchored frame may run in a unit no word anchor hits: it is known only once tagged.
-        possible = pre.units(text, seg, {k: (None if span_marks[i] else units) for i, units in word_units.items() for k in pre.by_rule[i]})
+        possible = pre.units(text, seg, {k: (None if span_marks[i] else units) for i, units in word_units.items() for k in pre.by_rule[i]},
+                             starts=trigger_starts)
         # Units where an alternative may run, before the typed-span anchors are known.
         tentative: dict[int, set[int]] = {}
         whole_text = False
@@ -242,6 +318,16 @@ class Engine:
             shadow = tagger.shadow(text)
         else:
             shadow = tagger.shadow(text, _sentence_ranges(seg, ((self.rules[i].match.within, us) for i, us in tentative.items()), pre.look_behind))
+        marked_units: dict[tuple[str, str], set[int]] = {}  # (marks, within) → units holding one of the marks
+
+        def units_marked(marks: str, within: str) -> set[int]:
+            found = marked_units.get((marks, within))
+            if found is None:
+                # A run of marks lies inside one unit: no unit boundary is a mark.
+                bounds = seg.ends(within)
+                found = marked_units[(marks, within)] = {bisect.bisect_right(bounds, m.start()) for m in re.finditer("[" + marks + "]+", shadow)}
+            return found
+
         out: dict[int, list[tuple[int, int, int]]] = {}
         for i, units in word_units.items():
             rule = self.rules[i]
@@ -249,9 +335,9 @@ class Engine:
             marks = span_marks[i]
             if marks:
                 if whole_text:
-                    units = units | {seg.unit(within, m.start())[0] for m in re.finditer("[" + marks + "]", shadow)}
+                    units = units | units_marked(marks, within)
                 else:
-                    units = units | {u for u in tentative[i] if _holds_any(shadow, marks, *seg.unit_at(within, u)[1:])}
+                    units = units | (tentative[i] & units_marked(marks, within))
             # unit → the alternatives that may match in it
             plan: dict[int, list[int]] = defaultdict(list)
             for n, k in enumerate(pre.by_rule[i]):
@@ -259,18 +345,20 @@ class Engine:
                 for u in (units if found is None else found & units):
                     plan[u].append(n)
             if plan:
-                found_matches = list(self._frames(i, rule, hits.get(i, ()), shadow, seg, plan))
+                excluded = [(term_ends.get(tid, ()), self._term_length[tid]) for tid in self._frame_excludes.get(i, ())]
+                covered = {p for ends, n in excluded for e in ends for p in range(e - n + 1, e + 1)}
+                found_matches = list(self._frames(i, rule, covered, shadow, seg, plan))
                 if found_matches:
                     out[i] = found_matches
         return out
 
-    def _frames(self, i: int, rule: Rule, rule_hits, shadow: str, seg: Segments, plan: dict[int, list[int]]):
+    def _frames(self, i: int, rule: Rule, covered: set[int], shadow: str, seg: Segments, plan: dict[int, list[int]]):
         """(start, end, act) of each match of a frame rule in the units of ``plan``
-        (unit → numbers of the alternatives to run there)."""
+        (unit → numbers of the alternatives to run there); ``covered``: the
+        positions its exclusion phrases cover."""
         patterns, unless = self.compiled_frame(i)
         # The act may be named in several alternatives: act, act2, act3 …
         act_groups = [[g for g in p.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())] for p, _ in patterns]
-        covered = {p for h in rule_hits if h[ROLE] == EXCLUDE for p in range(h[START], h[END])}
         within = rule.match.within
         for unit in sorted(plan):
             _, us, ue = seg.unit_at(within, unit)
@@ -415,10 +503,6 @@ def _message(rule: Rule, matched: str, hit: CheckHit | None) -> str:
 _SENTENCE_ENDS = "。！？；\n"
 
 
-def _holds_any(text: str, chars: str, s: int, e: int) -> bool:
-    return any(text.find(c, s, e) >= 0 for c in chars)
-
-
 def _sentence_ranges(seg: Segments, units, look_behind: int) -> list[tuple[int, int]]:
     """The whole sentences covering the given (scope, unit indices) pairs, merged
     where they touch, each with the sentence before it when a pattern looks
@@ -487,6 +571,17 @@ def top_level_alternatives(pattern: str) -> list[str]:
             start = k + 1
     parts.append(pattern[start:])
     return parts
+
+
+def _automaton_of(words):
+    """An Aho-Corasick automaton of (word, payload) pairs, or None when there are none."""
+    automaton = ahocorasick.Automaton()
+    for word, payload in words:
+        automaton.add_word(word, payload)
+    if not len(automaton):
+        return None
+    automaton.make_automaton()
+    return automaton
 
 
 def _fuzzy_anchors(terms: tuple[str, ...]) -> list[str]:
