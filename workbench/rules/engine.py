@@ -16,8 +16,6 @@ from collections import defaultdict, deque
 from itertools import repeat
 from datetime import date
 
-import ahocorasick
-
 from workbench.intake.metadata import reading_date
 from workbench.intake.model import Document
 from workbench.rules.checks import CHECKS, CheckContext, CheckHit
@@ -28,6 +26,7 @@ from workbench.rules.lexicon import Lexicon, builtin_lexicon
 from workbench.rules.model import REVIEWS, Finding, Rule
 from workbench.rules.patterns import LazyPatterns
 from workbench.rules.prefilter import FramePrefilter
+from workbench.rules.scanning import ScanAutomaton
 from workbench.text.segment import Segments, word_boundaries
 
 SPAN_MARKS = (NAMED_OPERATOR, PLACE)
@@ -575,13 +574,8 @@ def top_level_alternatives(pattern: str) -> list[str]:
 
 def _automaton_of(words):
     """An Aho-Corasick automaton of (word, payload) pairs, or None when there are none."""
-    automaton = ahocorasick.Automaton()
-    for word, payload in words:
-        automaton.add_word(word, payload)
-    if not len(automaton):
-        return None
-    automaton.make_automaton()
-    return automaton
+    automaton = ScanAutomaton(words)
+    return automaton if len(automaton) else None
 
 
 def _fuzzy_anchors(terms: tuple[str, ...]) -> list[str]:
