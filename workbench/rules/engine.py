@@ -57,11 +57,9 @@ class Engine:
         self._by_sentence: bool | None = None  # may the tagger read one sentence at a time?
         self._compile_lock = threading.Lock()
         self._absent_regex = LazyPatterns({i: r.match.absent_regex for i, r in enumerate(self.rules) if r.match.absent_regex})
-        # Each literal's payload is (number of its entries for rules other than
-        # frames, or -1; its term number for frames, or -1; and two prefilter
-        # fields, see ``_scan``). A frame rule needs only where its terms and
-        # exclusions stand, so its hits are kept per term, not per rule: a term
-        # shared by twenty frames is looked up in the units once, not twenty times.
+        # A frame rule needs only where its terms and exclusions stand, so its
+        # hits are kept per term, not per rule: a term shared by twenty frames is
+        # looked up in the units once, not twenty times.
         table: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
         for i, rule in enumerate(self.rules):
             m = rule.match
@@ -73,29 +71,24 @@ class Engine:
             literals += [(t, ABSENT, 0) for t in m.absent]
             for term, role, group in literals:
                 table[term].append((i, role, group, len(term)))
-        self._entries: list[tuple[tuple[int, int, int, int], ...]] = []  # entries of the rules other than frames
         self._term_length: list[int] = []  # of each frame term
         # frame rule → term numbers of its anchors, of its exclusions
         self._frame_terms: dict[int, list[int]] = defaultdict(list)
         self._frame_excludes: dict[int, list[int]] = defaultdict(list)
-        self._words: dict[str, tuple[int, int]] = {}
+        # literal → (its entries (rule, role, group, length) for rules other than frames, its frame term number or -1)
+        self._words: dict[str, tuple[tuple[tuple[int, int, int, int], ...], int]] = {}
         for term, payload in table.items():
             others = tuple(e for e in payload if self.rules[e[0]].match.kind != "frame")
             framed = [e for e in payload if self.rules[e[0]].match.kind == "frame" and e[1] in (TERM, EXCLUDE)]
-            pid = tid = -1
-            if others:
-                pid = len(self._entries)
-                self._entries.append(others)
+            tid = -1
             if framed:
                 tid = len(self._term_length)
                 self._term_length.append(len(term))
                 for rule_idx, role, _g, _n in framed:
                     (self._frame_terms if role == TERM else self._frame_excludes)[rule_idx].append(tid)
-            self._words[term] = (pid, tid)
-        self._automaton = _automaton_of((w, (pid, tid, 0, -1)) for w, (pid, tid) in self._words.items())
-        self._frame_automaton = None  # these words and the prefilter's, in one automaton (``_scan``)
-        self._has_words = bool(table)
-        self._active_entries: dict[frozenset[int], list] = {}
+            self._words[term] = (others, tid)
+        # frozenset of active rules → the automaton of the literals they need (``_scanner``)
+        self._scanners: dict[frozenset[int], tuple] = {}
 
     def select(self, kind: str | None, as_of: date | None, reviews=REVIEWS, rule_ids=None) -> set[int]:
         return {
@@ -165,29 +158,17 @@ class Engine:
 
     def _scan(self, text: str, active: set[int]):
         """One Aho-Corasick pass over ``text``: (the hits of each active rule other
-        than a frame, the ends of each frame term, the starts of each prefilter
-        trigger group or None when no frame is active)."""
+        than a frame, the ends of each term of an active frame, the starts of each
+        prefilter trigger group or None when no frame is active)."""
         hits: dict[int, list[_Hit]] = defaultdict(list)
         term_ends: dict[int, list[int]] = defaultdict(list)
-        if not self._has_words and not any(self.rules[i].match.kind == "frame" for i in active):
-            return hits, term_ends, None
-        key = frozenset(active)
-        entries = self._active_entries.get(key)
-        if entries is None:
-            entries = [tuple(e for e in es if e[0] in active) for es in self._entries]
-            if len(self._active_entries) > 16:
-                self._active_entries.clear()
-            self._active_entries[key] = entries
-        if any(self.rules[i].match.kind == "frame" for i in active):
-            automaton = self.frame_automaton()
-            starts: list[list[int]] | None = [[] for _ in self.prefilter().groups]
-        else:
-            automaton, starts = self._automaton, None
+        automaton, frames_on = self._scanner(active)
+        starts = [[] for _ in self.prefilter().groups] if frames_on else None
         if automaton is None:
             return hits, term_ends, starts
-        for end, (pid, tid, back, group) in automaton.iter(text):
-            if pid >= 0:
-                for rule_idx, role, g, length in entries[pid]:
+        for end, (entries, tid, back, group) in automaton.iter(text):
+            if entries:
+                for rule_idx, role, g, length in entries:
                     hits[rule_idx].append((end - length + 1, end + 1, role, g))
             if tid >= 0:
                 term_ends[tid].append(end)
@@ -195,17 +176,37 @@ class Engine:
                 starts[group].append(end - back)
         return hits, term_ends, starts
 
-    def frame_automaton(self):
-        """The rules' literals and the prefilter's trigger words in one automaton, built on first use."""
-        pre = self.prefilter()
+    def _scanner(self, active: set[int]):
+        """(The automaton of the literals the ``active`` rules need — and the frame
+        prefilter's trigger words, when a frame is active — or None; whether a
+        frame is active), built once per set of rules. Each literal's payload is
+        (its entries for the active rules other than frames, or None; its term
+        number if an active frame needs it, else -1; the prefilter's (length less
+        one, group) of a trigger word, else (0, -1))."""
+        key = frozenset(active)
+        found = self._scanners.get(key)
+        if found is not None:
+            return found
+        frames_on = any(self.rules[i].match.kind == "frame" for i in active)
+        pre = self.prefilter() if frames_on else None
         with self._compile_lock:
-            if self._frame_automaton is None:
-                words = {w: (pid, tid, 0, -1) for w, (pid, tid) in self._words.items()}
-                for word, (back, group) in pre.words.items():
-                    pid, tid, _b, _g = words.get(word, (-1, -1, 0, -1))
-                    words[word] = (pid, tid, back, group)
-                self._frame_automaton = _automaton_of(words.items()) or False
-        return self._frame_automaton or None
+            found = self._scanners.get(key)
+            if found is None:
+                frame_tids = {tid for i in active for tid in self._frame_terms.get(i, []) + self._frame_excludes.get(i, [])}
+                words: dict[str, tuple] = {}
+                for term, (others, tid) in self._words.items():
+                    entries = tuple(e for e in others if e[0] in active) or None
+                    tid = tid if tid in frame_tids else -1
+                    if entries or tid >= 0:
+                        words[term] = (entries, tid, 0, -1)
+                for word, (back, group) in (pre.words.items() if pre is not None else ()):
+                    entries, tid, _b, _g = words.get(word, (None, -1, 0, -1))
+                    words[word] = (entries, tid, back, group)
+                found = (_automaton_of(words.items()), frames_on)
+                if len(self._scanners) >= 16:
+                    self._scanners.clear()
+                self._scanners[key] = found
+        return found
 
     def _drop_covered_fallbacks(self, spans, seg: Segments):
         """A fallback rule speaks only in a sentence where no other rule of its review did."""
