@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 import ahocorasick
 
@@ -126,7 +127,7 @@ class FramePrefilter:
                     units = units_by_scope.get(within)
                     if units is None:
                         bounds = seg.ends(within)
-                        units = units_by_scope[within] = {bisect.bisect_right(bounds, p) for p in starts[group]}
+                        units = units_by_scope[within] = set(map(bisect.bisect_right, repeat(bounds), starts[group]))
                     found[k] |= units
         for k, allowed in wanted.items():
             if allowed is not None:
