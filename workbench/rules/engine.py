@@ -385,18 +385,24 @@ class Engine:
         # The act may be named in several alternatives: act, act2, act3 …
         act_groups = [[g for g in p.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())] for p, _ in patterns]
         within = rule.match.within
+        bounds = seg.ends(within)
+        unless_search = unless.search if unless is not None else None
         for unit in sorted(plan):
-            _, us, ue = seg.unit_at(within, unit)
+            us, ue = (bounds[unit - 1] if unit else 0), bounds[unit]
+            # A unit the unless pattern matches yields nothing: it is looked at first,
+            # and the alternatives do not run there.
+            if unless_search is not None and unless_search(shadow, us, ue):
+                continue
             found = []
             for n in plan[unit]:
                 pattern, starts = patterns[n]
                 groups = act_groups[n]
-                for match in _matches(pattern, starts, shadow, us, ue):
+                for match in (pattern.finditer(shadow, us, ue) if starts is None else _matches(pattern, starts, shadow, us, ue)):
                     ms, me = match.span()
                     if me <= ms or (covered and any(p in covered for p in range(ms, me))):
                         continue
                     found.append((ms, me, next((match.start(g) for g in groups if match.start(g) >= 0), ms)))
-            if not found or (unless is not None and unless.search(shadow, us, ue)):
+            if not found:
                 continue
             # As one alternation would: leftmost first, then longest, none overlapping.
             last_end = -1
@@ -556,18 +562,16 @@ def _sentence_ranges(seg: Segments, units, look_behind: int) -> list[tuple[int, 
     return ranges
 
 
-def _matches(pattern: re.Pattern, starts: re.Pattern | None, text: str, s: int, e: int):
-    """Non-overlapping matches of ``pattern`` in ``text[s:e]``, as finditer gives
-    them, tried only where ``starts`` says a match can begin."""
-    if starts is None:
-        yield from pattern.finditer(text, s, e)
-        return
+def _matches(pattern: re.Pattern, starts: re.Pattern, text: str, s: int, e: int):
+    """Non-overlapping matches of ``pattern`` in ``text[s:e]``, none empty, tried only
+    where ``starts`` says a match can begin (``pattern.finditer`` where nothing says)."""
     pos = s
+    find, match = starts.search, pattern.match
     while pos < e:
-        k = starts.search(text, pos, e)
+        k = find(text, pos, e)
         if k is None:
             return
-        m = pattern.match(text, k.start(), e)
+        m = match(text, k.start(), e)
         if m is not None and m.end() > m.start():
             yield m
             pos = m.end()
