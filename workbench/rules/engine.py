@@ -13,8 +13,8 @@ import bisect
 import re
 import threading
 from collections import defaultdict, deque
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, repeat
+from operator import add, itemgetter
 from datetime import date
 
 from workbench.intake.metadata import reading_date
@@ -40,7 +40,9 @@ _EXCERPT_CONTEXT = 30
 # 100,000 of them, and a tuple costs a fraction of any class instance.
 _Hit = tuple
 START, END, ROLE, GROUP_NO = range(4)
-_END, _WORD = itemgetter(0), itemgetter(1)  # of an automaton's (end index, word number)
+# A scan's hit as one int: word number << 32 | end index (``_scan``).
+_END_LIMIT = 1 << 32
+_WORD_BITS = ~(_END_LIMIT - 1)
 _END_START = itemgetter(END, START)
 
 
@@ -165,26 +167,29 @@ class Engine:
         prefilter trigger group or None when no frame is active).
 
         The pass yields (end, word); a 1 MB draft has ~70,000 of them. They are
-        sorted by word in C and sliced per word, so the Python work is per word
-        hit, not per hit."""
+        sorted by word in C and sliced per word, so the Python work per hit is
+        one subtraction in a comprehension."""
         hits: dict[int, list[_Hit]] = defaultdict(list)
         term_ends: dict[int, list[int]] = {}
         automaton, payloads, frames_on = self._scanner(active)
         starts: list[list[int]] | None = [[] for _ in self.prefilter().groups] if frames_on else None
         if automaton is None:
             return hits, term_ends, starts
-        found = list(automaton.iter(text))
-        if not found:
+        # Each hit as one int, word number << 32 | end: the (end, word) tuples the pass
+        # yields are dropped as they come, so a large text does not leave ~70,000 of
+        # them for the garbage collector to walk.
+        flat = list(chain.from_iterable(automaton.iter(text)))
+        if not flat:
             return hits, term_ends, starts
-        found.sort(key=_WORD)  # stable: each word's ends stay in ascending order
-        words = list(map(_WORD, found))
-        ends = list(map(_END, found))
-        lo, n = 0, len(words)
+        keys = list(map(add, flat[1::2], flat[0::2]))
+        del flat
+        keys.sort()
+        lo, n = 0, len(keys)
         while lo < n:
-            wid = words[lo]
-            hi = bisect.bisect_right(words, wid, lo)
-            its_ends = ends[lo:hi]
-            entries, tid, back, group = payloads[wid]
+            base = keys[lo] & _WORD_BITS
+            hi = bisect.bisect_left(keys, base + _END_LIMIT, lo)
+            its_ends = [k - base for k in keys[lo:hi]]
+            entries, tid, back, group = payloads[base >> 32]
             if entries:
                 for rule_idx, role, g, length in entries:
                     hits[rule_idx] += [(e - length + 1, e + 1, role, g) for e in its_ends]
@@ -227,7 +232,7 @@ class Engine:
                     entries, tid, _b, _g = words.get(word, (None, -1, 0, -1))
                     words[word] = (entries, tid, back, group)
                 payloads = list(words.values())
-                found = (_automaton_of((w, k) for k, w in enumerate(words)), payloads, frames_on)
+                found = (_automaton_of((w, k << 32) for k, w in enumerate(words)), payloads, frames_on)
                 if len(self._scanners) >= 16:
                     self._scanners.clear()
                 self._scanners[key] = found
