@@ -349,13 +349,20 @@ class Engine:
         else:
             shadow = tagger.shadow(text, _sentence_ranges(seg, ((self.rules[i].match.within, us) for i, us in tentative.items()), pre.look_behind))
         marked_units: dict[tuple[str, str], set[int]] = {}  # (marks, within) → units holding one of the marks
+        run_starts: dict[str, list[int]] = {}  # mark → where each run of it starts in the shadow
 
         def units_marked(marks: str, within: str) -> set[int]:
             found = marked_units.get((marks, within))
             if found is None:
                 # A run of marks lies inside one unit: no unit boundary is a mark.
                 bounds = seg.ends(within)
-                found = marked_units[(marks, within)] = {bisect.bisect_right(bounds, m.start()) for m in re.finditer("[" + marks + "]+", shadow)}
+                found = set()
+                for mark in marks:
+                    starts = run_starts.get(mark)
+                    if starts is None:
+                        starts = run_starts[mark] = [m.start() for m in re.finditer(mark + "+", shadow)]
+                    found |= set(map(bisect.bisect_right, repeat(bounds), starts))
+                marked_units[(marks, within)] = found
             return found
 
         out: dict[int, list[tuple[int, int, int]]] = {}

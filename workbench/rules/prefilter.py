@@ -129,11 +129,22 @@ class FramePrefilter:
                         bounds = seg.ends(within)
                         units = units_by_scope[within] = set(map(bisect.bisect_right, repeat(bounds), starts[group]))
                     found[k] |= units
+        unit_starts: dict[str, list[int]] = {}
         for k, allowed in wanted.items():
             if allowed is not None:
                 found[k] &= allowed
             alt = self.alternatives[k]
-            if alt.others and found[k]:
-                bounds = seg.ends(alt.within)
-                found[k] = {u for u in found[k] if all(p.search(text, bounds[u - 1] if u else 0, bounds[u]) for p in alt.others)}
+            units = found[k]
+            if alt.others and units:
+                ends = seg.ends(alt.within)
+                begins = unit_starts.get(alt.within)
+                if begins is None:
+                    begins = unit_starts[alt.within] = [0] + ends[:-1]
+                # One set at a time, the least likely first: each search narrows the next.
+                for p in alt.others:
+                    search = p.search
+                    units = {u for u in units if search(text, begins[u], ends[u])}
+                    if not units:
+                        break
+                found[k] = units
         return found
