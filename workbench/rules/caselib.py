@@ -125,13 +125,8 @@ class CaseLibrary:
             return None
         if len(candidates) > MAX_CANDIDATES:  # the cases sharing the most rare bigrams
             candidates = sorted(candidates, key=lambda i: -shared[i])[:MAX_CANDIDATES]
-        weights = {g: (1 + math.log(tf)) * self._idf[g] for g, tf in v.items() if g in self._idf}
-        # The query's norm counts every bigram, known or not: a long clause that
-        # shares a few bigrams with a case is not close to it.
-        # A bigram no case has counts in the clause's norm, at a middling weight:
-        # a long clause that shares a few bigrams with a case is not close to it.
-        unknown = UNKNOWN_BIGRAM_WEIGHT
-        norm = math.sqrt(sum(w * w for w in weights.values()) + unknown * unknown * sum(tf for g, tf in v.items() if g not in self._idf))
+        idf = self._idf
+        weights = {g: (1 + math.log(tf)) * idf[g] for g, tf in v.items() if g in idf}
         best, best_score = None, 0.0
         for i in candidates:
             if exclude_notice is not None and self.cases[i].notice == exclude_notice:
@@ -144,6 +139,11 @@ class CaseLibrary:
                 best, best_score = i, s
         if best is None:
             return None
+        # The query's norm counts every bigram, known or not: a bigram no case has
+        # counts at a middling weight, so a long clause that shares a few bigrams
+        # with a case is not close to it.
+        unknown = UNKNOWN_BIGRAM_WEIGHT
+        norm = math.sqrt(sum(w * w for w in weights.values()) + unknown * unknown * sum(tf for g, tf in v.items() if g not in idf))
         return Resemblance(self.cases[best], best_score / norm)
 
 

@@ -322,7 +322,8 @@ class Engine:
 
         for i in frames:
             m = self.rules[i].match
-            units = set().union(*(units_of(tid, m.within) for tid in self._frame_terms.get(i, ())))
+            # Only the terms that occur: a short draft holds few of a frame's dozens.
+            units = set().union(*(units_of(tid, m.within) for tid in self._frame_terms.get(i, ()) if tid in term_ends))
             marks = "".join(mark for mark in SPAN_MARKS if mark in m.anchors)
             if units or marks:
                 word_units[i] = units
