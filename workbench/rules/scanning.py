@@ -46,17 +46,19 @@ class ScanAutomaton:
         if any(FILLER in w or _NEVER in w for w in words):
             raise ValueError("a word holds the filler character")
         self.words = words
+        # The filter costs a regex pass; it pays where the root has many children.
+        chars = sorted({ch for w in words for ch in w})
+        wide = len({w[0] for w in words}) >= _WIDE_ROOT
+        self._other = re.compile("[^" + "".join(map(re.escape, chars)) + "]") if chars and wide else None
         self._automaton = ahocorasick.Automaton()
-        self._automaton.add_word(FILLER + _NEVER, None)
+        if self._other is not None:
+            # Only on filtered text, which cannot hold _NEVER, is the dummy word never found.
+            self._automaton.add_word(FILLER + _NEVER, None)
         # Stable sort: words of one first character keep their order.
         for word in sorted(words, key=lambda w: _RANK.get(w[:1], len(_RANK))):
             self._automaton.add_word(word, words[word])
         if words:
             self._automaton.make_automaton()
-        # The filter costs a regex pass; it pays where the root has many children.
-        chars = sorted({ch for w in words for ch in w})
-        wide = len({w[0] for w in words}) >= _WIDE_ROOT
-        self._other = re.compile("[^" + "".join(map(re.escape, chars)) + "]") if chars and wide else None
 
     def __len__(self) -> int:
         return len(self.words)
