@@ -23,6 +23,7 @@ import math
 import operator
 import re
 from collections import Counter, defaultdict
+from itertools import chain
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -96,7 +97,7 @@ class CaseLibrary:
                 df[g] += 1
         n = max(1, len(self.cases))
         self._idf = {g: math.log((n + 1) / (d + 0.5)) for g, d in df.items()}
-        self._rare: dict[str, list[int]] = defaultdict(list)
+        rare: dict[str, list[int]] = defaultdict(list)
         self._unit: list[dict[str, float]] = []  # each case's TF-IDF vector, of length 1
         for i, v in enumerate(vectors):
             weights = {g: (1 + math.log(tf)) * self._idf[g] for g, tf in v.items()}
@@ -104,7 +105,8 @@ class CaseLibrary:
             self._unit.append({g: w / norm for g, w in weights.items()})
             for g in weights:
                 if df[g] <= RARE_DF:
-                    self._rare[g].append(i)
+                    rare[g].append(i)
+        self._rare = dict(rare)  # a plain dict: ``g in`` must not add keys
 
     def nearest(self, text: str, exclude_notice: str | None = None, category: str | None = None, min_shared: int = 0) -> Resemblance | None:
         """The closest case to ``text``, or None; optionally not from one notice,
@@ -112,24 +114,19 @@ class CaseLibrary:
         v = bigrams(text)
         if sum(v.values()) < MIN_CHARS - 1:
             return None
-        shared: dict[int, int] = defaultdict(int)
-        for g in v:
-            for i in self._rare.get(g, ()):
-                shared[i] += 1
+        # Counted in C, in the order the loop over the clause's bigrams would meet the cases.
+        rare = self._rare
+        shared = Counter(chain.from_iterable([rare[g] for g in v if g in rare]))
         # A case sharing a single rare bigram cannot come close; most sentences
         # of a draft share none or one, and cost only these lookups.
-        candidates = [i for i, k in shared.items() if k >= max(min_shared, MIN_SHARED_RARE)]
+        least = max(min_shared, MIN_SHARED_RARE)
+        candidates = [i for i, k in shared.items() if k >= least]
         if not candidates:
             return None
         if len(candidates) > MAX_CANDIDATES:  # the cases sharing the most rare bigrams
             candidates = sorted(candidates, key=lambda i: -shared[i])[:MAX_CANDIDATES]
-        weights = {g: (1 + math.log(tf)) * self._idf[g] for g, tf in v.items() if g in self._idf}
-        # The query's norm counts every bigram, known or not: a long clause that
-        # shares a few bigrams with a case is not close to it.
-        # A bigram no case has counts in the clause's norm, at a middling weight:
-        # a long clause that shares a few bigrams with a case is not close to it.
-        unknown = UNKNOWN_BIGRAM_WEIGHT
-        norm = math.sqrt(sum(w * w for w in weights.values()) + unknown * unknown * sum(tf for g, tf in v.items() if g not in self._idf))
+        idf = self._idf
+        weights = {g: (1 + math.log(tf)) * idf[g] for g, tf in v.items() if g in idf}
         best, best_score = None, 0.0
         for i in candidates:
             if exclude_notice is not None and self.cases[i].notice == exclude_notice:
@@ -142,6 +139,11 @@ class CaseLibrary:
                 best, best_score = i, s
         if best is None:
             return None
+        # The query's norm counts every bigram, known or not: a bigram no case has
+        # counts at a middling weight, so a long clause that shares a few bigrams
+        # with a case is not close to it.
+        unknown = UNKNOWN_BIGRAM_WEIGHT
+        norm = math.sqrt(sum(w * w for w in weights.values()) + unknown * unknown * sum(tf for g, tf in v.items() if g not in idf))
         return Resemblance(self.cases[best], best_score / norm)
 
 

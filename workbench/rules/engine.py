@@ -13,9 +13,9 @@ import bisect
 import re
 import threading
 from collections import defaultdict, deque
+from itertools import chain, repeat
+from operator import add, itemgetter
 from datetime import date
-
-import ahocorasick
 
 from workbench.intake.metadata import reading_date
 from workbench.intake.model import Document
@@ -27,6 +27,7 @@ from workbench.rules.lexicon import Lexicon, builtin_lexicon
 from workbench.rules.model import REVIEWS, Finding, Rule
 from workbench.rules.patterns import LazyPatterns
 from workbench.rules.prefilter import FramePrefilter
+from workbench.rules.scanning import ScanAutomaton
 from workbench.text.segment import Segments, word_boundaries
 
 SPAN_MARKS = (NAMED_OPERATOR, PLACE)
@@ -39,6 +40,10 @@ _EXCERPT_CONTEXT = 30
 # 100,000 of them, and a tuple costs a fraction of any class instance.
 _Hit = tuple
 START, END, ROLE, GROUP_NO = range(4)
+# A scan's hit as one int: word number << 32 | end index (``_scan``).
+_END_LIMIT = 1 << 32
+_WORD_BITS = ~(_END_LIMIT - 1)
+_END_START = itemgetter(END, START)
 
 
 class Engine:
@@ -57,7 +62,9 @@ class Engine:
         self._by_sentence: bool | None = None  # may the tagger read one sentence at a time?
         self._compile_lock = threading.Lock()
         self._absent_regex = LazyPatterns({i: r.match.absent_regex for i, r in enumerate(self.rules) if r.match.absent_regex})
-        self._automaton = ahocorasick.Automaton()
+        # A frame rule needs only where its terms and exclusions stand, so its
+        # hits are kept per term, not per rule: a term shared by twenty frames is
+        # looked up in the units once, not twenty times.
         table: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
         for i, rule in enumerate(self.rules):
             m = rule.match
@@ -69,11 +76,24 @@ class Engine:
             literals += [(t, ABSENT, 0) for t in m.absent]
             for term, role, group in literals:
                 table[term].append((i, role, group, len(term)))
+        self._term_length: list[int] = []  # of each frame term
+        # frame rule → term numbers of its anchors, of its exclusions
+        self._frame_terms: dict[int, list[int]] = defaultdict(list)
+        self._frame_excludes: dict[int, list[int]] = defaultdict(list)
+        # literal → (its entries (rule, role, group, length) for rules other than frames, its frame term number or -1)
+        self._words: dict[str, tuple[tuple[tuple[int, int, int, int], ...], int]] = {}
         for term, payload in table.items():
-            self._automaton.add_word(term, tuple(payload))
-        if table:
-            self._automaton.make_automaton()
-        self._has_words = bool(table)
+            others = tuple(e for e in payload if self.rules[e[0]].match.kind != "frame")
+            framed = [e for e in payload if self.rules[e[0]].match.kind == "frame" and e[1] in (TERM, EXCLUDE)]
+            tid = -1
+            if framed:
+                tid = len(self._term_length)
+                self._term_length.append(len(term))
+                for rule_idx, role, _g, _n in framed:
+                    (self._frame_terms if role == TERM else self._frame_excludes)[rule_idx].append(tid)
+            self._words[term] = (others, tid)
+        # frozenset of active rules → the automaton of the literals they need (``_scanner``)
+        self._scanners: dict[frozenset[int], tuple] = {}
 
     def select(self, kind: str | None, as_of: date | None, reviews=REVIEWS, rule_ids=None) -> set[int]:
         return {
@@ -97,14 +117,9 @@ class Engine:
         if not active:
             return []
         text = doc.norm.text
-        hits: dict[int, list[_Hit]] = defaultdict(list)
-        if self._has_words:
-            for end_idx, payload in self._automaton.iter(text):
-                for rule_idx, role, group, length in payload:
-                    if rule_idx in active:
-                        hits[rule_idx].append((end_idx - length + 1, end_idx + 1, role, group))
         seg = Segments(text)
-        frame_matches = self._frame_matches(active, hits, text, seg)
+        hits, term_ends, trigger_starts = self._scan(text, active)
+        frame_matches = self._frame_matches(active, hits, term_ends, trigger_starts, text, seg)
         # (rule index, norm start, norm end, CheckHit or None); start == end == -1: whole document
         spans: list[tuple[int, int, int, CheckHit | None]] = []
         # Fallback rules run last, told which sentences their review already covers.
@@ -146,6 +161,83 @@ class Engine:
         if any(self.rules[i].fallback for i, *_ in spans):
             spans = self._drop_covered_fallbacks(spans, seg)
         return self._findings(doc, spans, seg)
+
+    def _scan(self, text: str, active: set[int]):
+        """One Aho-Corasick pass over ``text``: (the hits of each active rule other
+        than a frame, the ends of each term of an active frame, the starts of each
+        prefilter trigger group or None when no frame is active).
+
+        The pass yields (end, word); a 1 MB draft has ~70,000 of them. They are
+        sorted by word in C and sliced per word, so the Python work per hit is
+        one subtraction in a comprehension."""
+        hits: dict[int, list[_Hit]] = defaultdict(list)
+        term_ends: dict[int, list[int]] = {}
+        automaton, payloads, frames_on = self._scanner(active)
+        starts: list[list[int]] | None = [[] for _ in self.prefilter().groups] if frames_on else None
+        if automaton is None:
+            return hits, term_ends, starts
+        # Each hit as one int, word number << 32 | end: the (end, word) tuples the pass
+        # yields are dropped as they come, so a large text does not leave ~70,000 of
+        # them for the garbage collector to walk.
+        flat = list(chain.from_iterable(automaton.iter(text)))
+        if not flat:
+            return hits, term_ends, starts
+        keys = list(map(add, flat[1::2], flat[0::2]))
+        del flat
+        keys.sort()
+        lo, n = 0, len(keys)
+        while lo < n:
+            base = keys[lo] & _WORD_BITS
+            hi = bisect.bisect_left(keys, base + _END_LIMIT, lo)
+            its_ends = [k - base for k in keys[lo:hi]]
+            entries, tid, back, group = payloads[base >> 32]
+            if entries:
+                for rule_idx, role, g, length in entries:
+                    hits[rule_idx] += [(e - length + 1, e + 1, role, g) for e in its_ends]
+            if tid >= 0:
+                term_ends[tid] = its_ends
+            if group >= 0:
+                starts[group] += [e - back for e in its_ends] if back else its_ends
+            lo = hi
+        # In the order the pass met them: by end, the longer word first (a rule's
+        # entries for one word in their own order: the sort is stable).
+        for rule_hits in hits.values():
+            rule_hits.sort(key=_END_START)
+        return hits, term_ends, starts
+
+    def _scanner(self, active: set[int]):
+        """(The automaton of the literals the ``active`` rules need — and the frame
+        prefilter's trigger words, when a frame is active — or None; each word's
+        payload; whether a frame is active), built once per set of rules. A word's
+        payload is (its entries for the active rules other than frames, or None;
+        its term number if an active frame needs it, else -1; the prefilter's
+        (length less one, group) of a trigger word, else (0, -1)); the automaton
+        holds the word's number in that list."""
+        key = frozenset(active)
+        found = self._scanners.get(key)
+        if found is not None:
+            return found
+        frames_on = any(self.rules[i].match.kind == "frame" for i in active)
+        pre = self.prefilter() if frames_on else None
+        with self._compile_lock:
+            found = self._scanners.get(key)
+            if found is None:
+                frame_tids = {tid for i in active for tid in self._frame_terms.get(i, []) + self._frame_excludes.get(i, [])}
+                words: dict[str, tuple] = {}
+                for term, (others, tid) in self._words.items():
+                    entries = tuple(e for e in others if e[0] in active) or None
+                    tid = tid if tid in frame_tids else -1
+                    if entries or tid >= 0:
+                        words[term] = (entries, tid, 0, -1)
+                for word, (back, group) in (pre.words.items() if pre is not None else ()):
+                    entries, tid, _b, _g = words.get(word, (None, -1, 0, -1))
+                    words[word] = (entries, tid, back, group)
+                payloads = list(words.values())
+                found = (_automaton_of((w, k << 32) for k, w in enumerate(words)), payloads, frames_on)
+                if len(self._scanners) >= 16:
+                    self._scanners.clear()
+                self._scanners[key] = found
+        return found
 
     def _drop_covered_fallbacks(self, spans, seg: Segments):
         """A fallback rule speaks only in a sentence where no other rule of its review did."""
@@ -201,7 +293,7 @@ class Engine:
             self._by_sentence = self.tagger().splits_at(_SENTENCE_ENDS)
         return self._by_sentence
 
-    def _frame_matches(self, active: set[int], hits, text: str, seg: Segments) -> dict[int, list[tuple[int, int, int]]]:
+    def _frame_matches(self, active: set[int], hits, term_ends, trigger_starts, text: str, seg: Segments) -> dict[int, list[tuple[int, int, int]]]:
         """rule → (start, end, act) of each match of each active frame rule.
 
         A frame runs in the units its anchors hit (a typed-span anchor: where
@@ -215,10 +307,24 @@ class Engine:
         pre = self.prefilter()
         word_units: dict[int, set[int]] = {}
         span_marks: dict[int, str] = {}
+        term_units: dict[tuple[int, str], set[int]] = {}  # (term, within) → units it stands in
+
+        def units_of(tid: int, within: str) -> set[int]:
+            found = term_units.get((tid, within))
+            if found is None:
+                ends = term_ends.get(tid)
+                if ends:
+                    bounds, back = seg.ends(within), self._term_length[tid] - 1
+                    found = set(map(bisect.bisect_right, repeat(bounds, len(ends)), [e - back for e in ends]))
+                else:
+                    found = set()
+                term_units[(tid, within)] = found
+            return found
+
         for i in frames:
             m = self.rules[i].match
-            bounds = seg.ends(m.within)
-            units = {bisect.bisect_right(bounds, h[START]) for h in hits.get(i, ()) if h[ROLE] == TERM}
+            # Only the terms that occur: a short draft holds few of a frame's dozens.
+            units = set().union(*(units_of(tid, m.within) for tid in self._frame_terms.get(i, ()) if tid in term_ends))
             marks = "".join(mark for mark in SPAN_MARKS if mark in m.anchors)
             if units or marks:
                 word_units[i] = units
@@ -226,7 +332,8 @@ class Engine:
         if not word_units:
             return {}
         # A span-anchored frame may run in a unit no word anchor hits: it is known only once tagged.
-        possible = pre.units(text, seg, {k: (None if span_marks[i] else units) for i, units in word_units.items() for k in pre.by_rule[i]})
+        possible = pre.units(text, seg, {k: (None if span_marks[i] else units) for i, units in word_units.items() for k in pre.by_rule[i]},
+                             starts=trigger_starts)
         # Units where an alternative may run, before the typed-span anchors are known.
         tentative: dict[int, set[int]] = {}
         whole_text = False
@@ -243,6 +350,23 @@ class Engine:
             shadow = tagger.shadow(text)
         else:
             shadow = tagger.shadow(text, _sentence_ranges(seg, ((self.rules[i].match.within, us) for i, us in tentative.items()), pre.look_behind))
+        marked_units: dict[tuple[str, str], set[int]] = {}  # (marks, within) → units holding one of the marks
+        run_starts: dict[str, list[int]] = {}  # mark → where each run of it starts in the shadow
+
+        def units_marked(marks: str, within: str) -> set[int]:
+            found = marked_units.get((marks, within))
+            if found is None:
+                # A run of marks lies inside one unit: no unit boundary is a mark.
+                bounds = seg.ends(within)
+                found = set()
+                for mark in marks:
+                    starts = run_starts.get(mark)
+                    if starts is None:
+                        starts = run_starts[mark] = [m.start() for m in re.finditer(mark + "+", shadow)]
+                    found |= set(map(bisect.bisect_right, repeat(bounds), starts))
+                marked_units[(marks, within)] = found
+            return found
+
         out: dict[int, list[tuple[int, int, int]]] = {}
         for i, units in word_units.items():
             rule = self.rules[i]
@@ -250,9 +374,9 @@ class Engine:
             marks = span_marks[i]
             if marks:
                 if whole_text:
-                    units = units | {seg.unit(within, m.start())[0] for m in re.finditer("[" + marks + "]", shadow)}
+                    units = units | units_marked(marks, within)
                 else:
-                    units = units | {u for u in tentative[i] if _holds_any(shadow, marks, *seg.unit_at(within, u)[1:])}
+                    units = units | (tentative[i] & units_marked(marks, within))
             # unit → the alternatives that may match in it
             plan: dict[int, list[int]] = defaultdict(list)
             for n, k in enumerate(pre.by_rule[i]):
@@ -260,31 +384,39 @@ class Engine:
                 for u in (units if found is None else found & units):
                     plan[u].append(n)
             if plan:
-                found_matches = list(self._frames(i, rule, hits.get(i, ()), shadow, seg, plan))
+                excluded = [(term_ends.get(tid, ()), self._term_length[tid]) for tid in self._frame_excludes.get(i, ())]
+                covered = {p for ends, n in excluded for e in ends for p in range(e - n + 1, e + 1)}
+                found_matches = list(self._frames(i, rule, covered, shadow, seg, plan))
                 if found_matches:
                     out[i] = found_matches
         return out
 
-    def _frames(self, i: int, rule: Rule, rule_hits, shadow: str, seg: Segments, plan: dict[int, list[int]]):
+    def _frames(self, i: int, rule: Rule, covered: set[int], shadow: str, seg: Segments, plan: dict[int, list[int]]):
         """(start, end, act) of each match of a frame rule in the units of ``plan``
-        (unit → numbers of the alternatives to run there)."""
+        (unit → numbers of the alternatives to run there); ``covered``: the
+        positions its exclusion phrases cover."""
         patterns, unless = self.compiled_frame(i)
         # The act may be named in several alternatives: act, act2, act3 …
         act_groups = [[g for g in p.groupindex if g == "act" or (g.startswith("act") and g[3:].isdigit())] for p, _ in patterns]
-        covered = {p for h in rule_hits if h[ROLE] == EXCLUDE for p in range(h[START], h[END])}
         within = rule.match.within
+        bounds = seg.ends(within)
+        unless_search = unless.search if unless is not None else None
         for unit in sorted(plan):
-            _, us, ue = seg.unit_at(within, unit)
+            us, ue = (bounds[unit - 1] if unit else 0), bounds[unit]
+            # A unit the unless pattern matches yields nothing: it is looked at first,
+            # and the alternatives do not run there.
+            if unless_search is not None and unless_search(shadow, us, ue):
+                continue
             found = []
             for n in plan[unit]:
                 pattern, starts = patterns[n]
                 groups = act_groups[n]
-                for match in _matches(pattern, starts, shadow, us, ue):
+                for match in (pattern.finditer(shadow, us, ue) if starts is None else _matches(pattern, starts, shadow, us, ue)):
                     ms, me = match.span()
                     if me <= ms or (covered and any(p in covered for p in range(ms, me))):
                         continue
                     found.append((ms, me, next((match.start(g) for g in groups if match.start(g) >= 0), ms)))
-            if not found or (unless is not None and unless.search(shadow, us, ue)):
+            if not found:
                 continue
             # As one alternation would: leftmost first, then longest, none overlapping.
             last_end = -1
@@ -416,10 +548,6 @@ def _message(rule: Rule, matched: str, hit: CheckHit | None) -> str:
 _SENTENCE_ENDS = "。！？；\n"
 
 
-def _holds_any(text: str, chars: str, s: int, e: int) -> bool:
-    return any(text.find(c, s, e) >= 0 for c in chars)
-
-
 def _sentence_ranges(seg: Segments, units, look_behind: int) -> list[tuple[int, int]]:
     """The whole sentences covering the given (scope, unit indices) pairs, merged
     where they touch, each with the sentence before it when a pattern looks
@@ -448,18 +576,16 @@ def _sentence_ranges(seg: Segments, units, look_behind: int) -> list[tuple[int, 
     return ranges
 
 
-def _matches(pattern: re.Pattern, starts: re.Pattern | None, text: str, s: int, e: int):
-    """Non-overlapping matches of ``pattern`` in ``text[s:e]``, as finditer gives
-    them, tried only where ``starts`` says a match can begin."""
-    if starts is None:
-        yield from pattern.finditer(text, s, e)
-        return
+def _matches(pattern: re.Pattern, starts: re.Pattern, text: str, s: int, e: int):
+    """Non-overlapping matches of ``pattern`` in ``text[s:e]``, none empty, tried only
+    where ``starts`` says a match can begin (``pattern.finditer`` where nothing says)."""
     pos = s
+    find, match = starts.search, pattern.match
     while pos < e:
-        k = starts.search(text, pos, e)
+        k = find(text, pos, e)
         if k is None:
             return
-        m = pattern.match(text, k.start(), e)
+        m = match(text, k.start(), e)
         if m is not None and m.end() > m.start():
             yield m
             pos = m.end()
@@ -488,6 +614,12 @@ def top_level_alternatives(pattern: str) -> list[str]:
             start = k + 1
     parts.append(pattern[start:])
     return parts
+
+
+def _automaton_of(words):
+    """An Aho-Corasick automaton of (word, payload) pairs, or None when there are none."""
+    automaton = ScanAutomaton(words)
+    return automaton if len(automaton) else None
 
 
 def _fuzzy_anchors(terms: tuple[str, ...]) -> list[str]:

@@ -34,6 +34,8 @@ from importlib import resources
 
 import ahocorasick
 
+from workbench.rules.scanning import ScanAutomaton
+
 PLACE_STOPLIST = "place_common_words.txt"  # in workbench.rulepacks
 NAMED_OPERATOR = "\ue000"
 PLACE = "\ue001"
@@ -187,10 +189,8 @@ class EntityTagger:
         self._generic_re = re.compile("|".join(map(re.escape, plan.generic)))
         self._left_stop_re = re.compile("|".join(map(re.escape, plan.left_stops)))
         self._weak = set(plan.weak)
-        self._places = ahocorasick.Automaton()
-        for word, value in plan.places:
-            self._places.add_word(word, value)  # a word added again takes its later value, as before
-        self._places.make_automaton()
+        # A word added again takes its later value, as before; ScanAutomaton: same hits, faster on Chinese text.
+        self._places = ScanAutomaton(plan.places)
 
     # -- named operators ------------------------------------------------------
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import repeat
 
 import ahocorasick
 
@@ -77,32 +78,46 @@ class FramePrefilter:
                 for word in trigger or ():
                     table.setdefault(word, []).append(k)
         # Words triggering the same alternatives share one group: a hit costs one append.
-        self._groups: list[tuple[int, ...]] = []
+        self.groups: list[tuple[int, ...]] = []
         group_of: dict[tuple[int, ...], int] = {}
-        self._automaton = ahocorasick.Automaton()
+        # word → (its length less one, its group): the engine scans for these words
+        # in the same pass as the rules' own literals (``Engine.frame_automaton``).
+        self.words: dict[str, tuple[int, int]] = {}
         for word, alternatives in table.items():
             key = tuple(alternatives)
             if key not in group_of:
-                group_of[key] = len(self._groups)
-                self._groups.append(key)
-            self._automaton.add_word(word, (len(word) - 1, group_of[key]))
-        self._has_words = bool(table)
-        if table:
-            self._automaton.make_automaton()
+                group_of[key] = len(self.groups)
+                self.groups.append(key)
+            self.words[word] = (len(word) - 1, group_of[key])
+        self._automaton = None
 
-    def units(self, text: str, seg, wanted: dict[int, set[int] | None]) -> dict[int, set[int]]:
+    def trigger_starts(self, text: str) -> list[list[int]]:
+        """group → where each of its trigger words starts in ``text``."""
+        starts: list[list[int]] = [[] for _ in self.groups]
+        if self.words:
+            if self._automaton is None:
+                automaton = ahocorasick.Automaton()
+                for word, payload in self.words.items():
+                    automaton.add_word(word, payload)
+                automaton.make_automaton()
+                self._automaton = automaton
+            for last, (back, group) in self._automaton.iter(text):
+                starts[group].append(last - back)
+        return starts
+
+    def units(self, text: str, seg, wanted: dict[int, set[int] | None], starts: list[list[int]] | None = None) -> dict[int, set[int]]:
         """alternative → indices of the units (of its ``within``) where it could match,
         for each of the ``wanted`` alternatives that has a trigger (the others may
         match anywhere). ``wanted`` maps an alternative to the only units it is
-        looked for in, or to None for any unit."""
+        looked for in, or to None for any unit. ``starts``: ``trigger_starts(text)``,
+        when already found."""
         wanted = {k: v for k, v in wanted.items() if self.alternatives[k].trigger is not None}
         found: dict[int, set[int]] = {k: set() for k in wanted}
-        if not wanted or not self._has_words:
+        if not wanted or not self.words:
             return found
-        starts: list[list[int]] = [[] for _ in self._groups]
-        for last, (back, group) in self._automaton.iter(text):
-            starts[group].append(last - back)
-        for group, alternatives in enumerate(self._groups):
+        if starts is None:
+            starts = self.trigger_starts(text)
+        for group, alternatives in enumerate(self.groups):
             if not starts[group]:
                 continue
             units_by_scope: dict[str, set[int]] = {}
@@ -112,13 +127,24 @@ class FramePrefilter:
                     units = units_by_scope.get(within)
                     if units is None:
                         bounds = seg.ends(within)
-                        units = units_by_scope[within] = {bisect.bisect_right(bounds, p) for p in starts[group]}
+                        units = units_by_scope[within] = set(map(bisect.bisect_right, repeat(bounds), starts[group]))
                     found[k] |= units
+        unit_starts: dict[str, list[int]] = {}
         for k, allowed in wanted.items():
             if allowed is not None:
                 found[k] &= allowed
             alt = self.alternatives[k]
-            if alt.others and found[k]:
-                bounds = seg.ends(alt.within)
-                found[k] = {u for u in found[k] if all(p.search(text, bounds[u - 1] if u else 0, bounds[u]) for p in alt.others)}
+            units = found[k]
+            if alt.others and units:
+                ends = seg.ends(alt.within)
+                begins = unit_starts.get(alt.within)
+                if begins is None:
+                    begins = unit_starts[alt.within] = [0] + ends[:-1]
+                # One set at a time, the least likely first: each search narrows the next.
+                for p in alt.others:
+                    search = p.search
+                    units = {u for u in units if search(text, begins[u], ends[u])}
+                    if not units:
+                        break
+                found[k] = units
         return found

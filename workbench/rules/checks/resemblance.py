@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 
 import ahocorasick
 
@@ -34,6 +36,7 @@ _FORBIDS_RESTRICTING_RE = re.compile(
 # A measure that says in so many words that it treats all operators alike (业绩不限地域、
 # 不区分所有制) states its lawful condition, in its own sentence or elsewhere in the paragraph.
 _TREATS_ALIKE_RE = re.compile(r"不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待")
+_END = itemgetter(0)
 _PARAGRAPH_REACH = 600  # characters read on each side of the sentence: a bound, so a huge paragraph stays linear
 
 
@@ -58,8 +61,9 @@ def resembles_published_case(ctx: CheckContext):
     seg = ctx.segments
     covered = ctx.covered_sentences or frozenset()
     ends = seg.ends("sentence")
-    relevant = {bisect.bisect_right(ends, end) for end, _ in _automaton(_RELEVANT_CLASSES, 2).iter(text)}
-    relevant &= {bisect.bisect_right(ends, end) for end, _ in _automaton(_ACT_CLASSES, 1).iter(text)}
+    # The sentence of each hit's end, found in C (map over the automaton's (end, value) pairs).
+    relevant = set(map(bisect.bisect_right, repeat(ends), map(_END, _automaton(_RELEVANT_CLASSES, 2).iter(text))))
+    relevant &= set(map(bisect.bisect_right, repeat(ends), map(_END, _automaton(_ACT_CLASSES, 1).iter(text))))
     for k in sorted(relevant - covered):
         _, s, e = seg.unit_at("sentence", k)
         # Quoted text and titles are the law's words or names, not the draft's.
