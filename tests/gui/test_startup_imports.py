@@ -34,7 +34,8 @@ def test_the_window_shows_without_the_engine_python_docx_or_the_stock_window(tmp
     # draft shown), the small dialogs and the file dialogs, printing and PDF.
     assert not {"workbench.laws", "workbench.laws.overview", "workbench.stock.model", "workbench.annotate.replies",
                 "workbench.gui.dialogs", "workbench.gui.file_dialogs", "workbench.gui.printing",
-                "PySide6.QtPrintSupport", "PySide6.QtPdf"} & loaded, sorted(loaded)
+                "PySide6.QtPrintSupport", "PySide6.QtPdf",
+                "workbench.revision", "rapidfuzz", "workbench.catalogue"} & loaded, sorted(loaded)  # a revision, a decision
 
 
 def test_work_submitted_before_the_first_paint_waits_for_it(qtbot):
