@@ -90,15 +90,28 @@ app.exec()
 """
 
 # The program as a reviewer starts it: the entry point ``workbench`` (no arguments), its log and
-# settings in WORKBENCH_DATA_DIR.
+# settings in WORKBENCH_DATA_DIR. Qt is imported where the program imports it (after its core):
+# the paint hook goes in once workbench.gui.main_window has been imported.
 LAUNCH_PROBE = PROBE_START + r"""
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-step("import PySide6, QApplication")
-""" + PAINT_HOOK + r"""
+import importlib.abc, importlib.machinery
+class _AfterMainWindow(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name != "workbench.gui.main_window":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        run = spec.loader.exec_module
+        def exec_module(module):
+            run(module)
+            step("imports")
+            exec(PAINT_HOOK, globals())
+        spec.loader.exec_module = exec_module
+        return spec
+PAINT_HOOK = %r
+sys.meta_path.insert(0, _AfterMainWindow())
 from workbench.cli import main
 main([])
-"""
+""" % PAINT_HOOK
 
 STEPS: dict[str, dict[str, list[tuple[float, float]]]] = {}  # probe → step → (CPU, wall) of each counted start
 
