@@ -13,16 +13,18 @@ import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.catalogue import legal_review_required
 from workbench.checking import CheckResult, builtin_engine, check_file, enabled_reviews
 from workbench.intake import Document, load_stored
 from workbench.log import ReviewLog, default_actor
 from workbench.log.model import DOCUMENT_KIND_FOR_TYPE, FindingState, ReviewState
 from workbench.progress import NO_PROGRESS, Progress
-from workbench.revision import ParagraphChange, finding_status, paragraph_changes
 from workbench.rules.model import Finding
 from workbench.settings import load_settings, save_settings
+
+if TYPE_CHECKING:  # imported where used: the window shows without them (rapidfuzz, the catalogue's tables)
+    from workbench.revision import ParagraphChange
 
 RECENT_FILES_MAX = 10
 DEFAULT_DUE_DAYS = 15  # a common internal deadline for a legality review; editable per review
@@ -146,11 +148,15 @@ class Workspace:
 
     def catalogue_items(self, state: ReviewState, text: str) -> tuple[bool, list[str]]:
         """For an enforcement decision: must it be legally reviewed, and for which catalogue items."""
+        from workbench.catalogue import legal_review_required
+
         required, matches = legal_review_required([as_finding(f, text) for f in state.findings])
         return required, [m.label for m in matches]
 
     def revision(self, state: ReviewState, document: Document) -> Revision | None:
         """Compare with the latest review of the previous version of this document, if any."""
+        from workbench.revision import finding_status, paragraph_changes
+
         previous = state.document.previous_id
         if not previous:
             return None

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from workbench.gui.dialogs import ok_cancel_buttons
 from workbench.gui.models import RecordTableModel
 from workbench.gui.panels import make_table
 from workbench.gui.tasks import run_in_background
@@ -54,6 +53,8 @@ class AnnotateDialog(QDialog):
             note = QLabel(f"尚有 {open_findings} 项问题未处理，不会写入批注稿。")
             note.setStyleSheet("color:#b26a00")
             layout.addWidget(note)
+        from workbench.gui.dialogs import ok_cancel_buttons
+
         layout.addWidget(ok_cancel_buttons(self, "导出"))
 
     def _browse(self) -> None:
@@ -185,12 +186,12 @@ class AnnotationController:
 
     def show(self, state, document, revision) -> None:
         """Fill the 单位答复 tab for the review shown (its draft's comments, read off the GUI thread)."""
-        from workbench.annotate.replies import group_answers, read_comments, revised_draft
-
         self._shown = state.id if state is not None else None
         if state is None or revision is None:
             self.panel.clear("")
             return
+        from workbench.annotate.replies import group_answers, read_comments, revised_draft  # not at start: no review shown
+
         found = revised_draft(self.window.ws.log, state.id)
         if found is None:
             self.panel.clear("修订稿不是 Word 文档，无法读取其中的批注答复。")

@@ -21,21 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.errors import WorkbenchError
-from workbench.gui import file_dialogs
 from workbench.gui.controllers import (
     ConclusionController, FindingsController, OpinionsController, QueueController, RevisionController,
 )
-from workbench.gui.dialogs import AUTO_TYPE, NewReviewDialog
 from workbench.gui.document_view import DocumentView
 from workbench.gui.menus import build_menus
 from workbench.gui.models import cn_date
 from workbench.gui.panels import CitationsPanel
 from workbench.gui.tasks import run_in_background
 from workbench.intake import SUPPORTED_SUFFIXES
-from workbench.laws.overview import grouped_citation_rows
 from workbench.log.model import REVIEW_TYPE_LABELS
 from workbench.progress import Cancelled, Progress
 from workbench.workspace import Workspace, default_type_for, kind_for_type
+
+# Imported where first used, not with the window (issue #15): the file and particulars dialogs
+# (workbench.gui.file_dialogs, .dialogs) and the law overview of the 引用 tab (workbench.laws.overview,
+# with the law registry's code), none of which the window needs to show.
 
 TAB_FINDINGS, TAB_CITATIONS, TAB_OPINIONS, TAB_CONCLUSION, TAB_REVISION = range(5)
 PREFERRED_SIZE = QSize(1440, 900)
@@ -228,6 +229,8 @@ class MainWindow(QMainWindow):
     # -- opening files ---------------------------------------------------------
 
     def choose_files(self) -> None:
+        from workbench.gui import file_dialogs
+
         paths = file_dialogs.open_drafts(self, self.ws.settings)
         if paths:
             self._save_settings()
@@ -237,6 +240,8 @@ class MainWindow(QMainWindow):
         if self.state is None:
             self.show_error("请先选择前一稿", "请先在审查队列中选中前一稿的审查，再打开它的修订稿。")
             return
+        from workbench.gui import file_dialogs
+
         paths = file_dialogs.open_drafts(self, self.ws.settings, "打开修订稿", many=False)
         if paths:
             self._save_settings()
@@ -261,6 +266,8 @@ class MainWindow(QMainWindow):
                 self.show_review(existing)
                 return
         if particulars is None:
+            from workbench.gui.dialogs import NewReviewDialog
+
             units = self.queue.units()
             earlier = self.ws.review(revision_of) if revision_of else None
             dialog = NewReviewDialog([Path(p).name for p in paths], units, earlier.document.title if earlier else "", self,
@@ -293,6 +300,8 @@ class MainWindow(QMainWindow):
     def _next_check(self) -> None:
         if self.busy or not self.pending:
             return
+        from workbench.gui.dialogs import AUTO_TYPE
+
         job = self.pending.pop(0)
         kind = None if job["type"] == AUTO_TYPE else kind_for_type(job["type"])
         token = Progress(on_step=self.relay.stepped.emit)
@@ -320,6 +329,8 @@ class MainWindow(QMainWindow):
         if cancelled:
             self.status_label.setText("已取消")
             return
+        from workbench.gui.dialogs import AUTO_TYPE
+
         type_ = job["type"] if job["type"] != AUTO_TYPE else default_type_for(result.document.kind.value)
         if not job["revision_of"]:
             job["revision_of"] = self._offer_as_revision(job["path"], result.document)
@@ -426,8 +437,13 @@ class MainWindow(QMainWindow):
         as_of = document.date if document is not None and document.date else date.fromisoformat(state.received)
         self.citations_panel.set_rows([], "")
         if document is not None:  # a long draft cites thousands of times: work it out off the GUI thread
+            def citation_rows():
+                from workbench.laws.overview import grouped_citation_rows
+
+                return grouped_citation_rows(document, as_of)
+
             run_in_background(
-                lambda: grouped_citation_rows(document, as_of),
+                citation_rows,
                 lambda rows: self.document is document and self.citations_panel.set_rows(rows, as_of.isoformat()),
                 lambda exc: self.status_label.setText(f"引用核查失败：{exc}"),
             )
@@ -550,6 +566,8 @@ class MainWindow(QMainWindow):
             self.show_error("审查日志校验未通过", f"日志文件“{self.ws.log.path}”被其他程序改动过：\n{lines}")
 
     def backup_log(self) -> None:
+        from workbench.gui import file_dialogs
+
         path = file_dialogs.save_path(self, "备份审查日志", f"审查日志备份-{date.today().isoformat()}.sqlite3",
                                       "SQLite 日志 (*.sqlite3)")
         if path:
@@ -565,6 +583,8 @@ class MainWindow(QMainWindow):
         from workbench.log.bundle import bundle_signer
 
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             path, _ = QFileDialog.getOpenFileName(self, "导入合并包", "", "合并包 (*.bundle *.jsonl);;所有文件 (*)")
         if not path:
             return

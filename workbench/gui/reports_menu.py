@@ -17,9 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.errors import WorkbenchError
-from workbench.gui.file_dialogs import save_path
 from workbench.gui.tasks import run_in_background
 from workbench.log.model import REVIEW_TYPE_LABELS
+
+
+def save_path(*args) -> str:
+    """``workbench.gui.file_dialogs.save_path``, imported when first used, not with the menu (issue #15)."""
+    from workbench.gui import file_dialogs
+
+    return file_dialogs.save_path(*args)
 
 
 def _pydate(q: QDate) -> date:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer
+import shiboken6
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
 from workbench.errors import WorkbenchError
-from workbench.stock.model import DEFAULT_REMINDER_DAYS
+from workbench.gui.tasks import after_first_paint, run_in_background
 
 # The stock window's tabs. The window and the log's stock records are imported when first
 # used, not with the menu: at start they would cost the window ~60 ms before it shows.
@@ -43,6 +43,8 @@ def bring_to_front(widget) -> None:
 
 
 def expiring(window) -> list:
+    from workbench.stock.model import DEFAULT_REMINDER_DAYS  # here: the menu is built before the window shows
+
     try:
         days = int(window.ws.settings.get("expiry_reminder_days") or DEFAULT_REMINDER_DAYS)
     except (TypeError, ValueError):
@@ -72,12 +74,21 @@ def show_reminder(window) -> None:
     button.show()
 
 
+def _import_stock_records() -> None:
+    from workbench.log.stock import StockRecords  # noqa: F401 (its import, with the stock model)
+
+
 def install(window):
     """Add the 存量文件 menu to ``window`` and schedule the start-up reminder; returns the menu."""
     menu = window.menuBar().addMenu("存量文件(&K)")
     for text, tab in (("已发布规范性文件登记…(&I)", TAB_ISSUED), ("到期提醒…(&D)", TAB_REMINDERS),
                       ("规范性文件清理…(&C)", TAB_CLEANUP), ("案卷评查…(&J)", TAB_CASES)):
         menu.addAction(QAction(text, window, triggered=lambda _checked=False, t=tab: open_stock(window, t)))
-    # Once the window is up; not if it was closed first (its log may be closed by then).
-    QTimer.singleShot(0, window, lambda: show_reminder(window) if window.isVisible() else None)
+    # Once the window is up (painted: the reminder does not delay it), the stock records' code
+    # imported off the GUI thread (~10 ms); not if the window was closed first (its log may be closed by then).
+    def remind(_=None):
+        if shiboken6.isValid(window) and window.isVisible():
+            show_reminder(window)
+
+    after_first_paint(window, lambda: run_in_background(_import_stock_records, remind, remind))
     return menu

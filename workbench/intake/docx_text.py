@@ -14,10 +14,12 @@ exactly as before. python-docx stays where the program writes .docx.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
+import threading
 from xml.etree import ElementTree as ET
 
-from workbench.intake.docx_numbering import W_NUMPR, W_PPR, Numbering, qn
+from workbench.intake.docx_numbering import W_ILVL, W_NUMID, W_NUMPR, W_PPR, Numbering, qn
 from workbench.intake.model import Document
 from workbench.intake.zip_guard import safe_parts
 
@@ -26,7 +28,7 @@ W_T, W_TAB, W_BR, W_CR, W_TYPE = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"),
 W_DEL, W_INS, W_MOVEFROM = qn("w:del"), qn("w:ins"), qn("w:moveFrom")
 W_SDT, W_SDTCONTENT, W_TXBX = qn("w:sdt"), qn("w:sdtContent"), qn("w:txbxContent")
 W_BODY, W_SECTPR, W_VAL = qn("w:body"), qn("w:sectPr"), qn("w:val")
-W_PSTYLE, W_STYLE, W_STYLEID = qn("w:pStyle"), qn("w:style"), qn("w:styleId")
+W_PSTYLE, W_STYLE, W_STYLEID, W_STYLES = qn("w:pStyle"), qn("w:style"), qn("w:styleId"), qn("w:styles")
 W_HEADER_REF, W_FOOTER_REF = qn("w:headerReference"), qn("w:footerReference")
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _NOT_INLINE = (W_DEL, W_MOVEFROM, W_TXBX, MC_FALLBACK)
@@ -125,7 +127,9 @@ class _Package:
                 raise Unsure(f"missing part {partname}")
             content_type = self.content_type(partname)
             self.rels[partname] = []  # visited before its own relationships, as python-docx does
-            if content_type in PARSED_BY_PYTHON_DOCX:
+            if content_type == CT_STYLES:
+                self.trees[partname] = styles_tree(self.parts[partname[1:]])
+            elif content_type in PARSED_BY_PYTHON_DOCX:
                 self.trees[partname] = parse_xml(self.parts[partname[1:]])
             self._walk(partname)
         return rels
@@ -153,6 +157,96 @@ class _Package:
             if r == rid and target is not None and self.content_type(target) == content_type:
                 return self.trees[target]
         raise Unsure(f"relationship {rid} missing")
+
+
+# -- the styles part, read once per template ----------------------------------------------
+#
+# Of the styles part (hundreds of KB in Word's and python-docx's templates: ~15 ms to parse,
+# more than the rest of a draft) the reader uses only which styles number their paragraphs
+# (w:style/w:pPr/w:numPr). Drafts made from one template share the part byte for byte, so what
+# an identical part gave before is used again: in this process (a folder of drafts), and in
+# later ones through a table in the cache folder (workbench.compiled_cache: its key holds the
+# program's code, so an edit of this reader makes the table a miss; a damaged file is a miss).
+# A part not seen before is parsed as every other part, with the same refusals.
+
+_STYLES_TABLE = "docx-styles"
+_STYLES_MAX = 200  # parts remembered in the cache folder
+_styles_known: dict[bytes, tuple] | None = None  # sha256 of a styles part → _numbered_styles of it
+_styles_lock = threading.Lock()
+
+
+def styles_tree(data: bytes) -> ET.Element:
+    """The styles part as far as the reader uses it: each numbered w:style with its w:pPr/w:numPr."""
+    digest = hashlib.sha256(data).digest()
+    known = _known_styles()
+    summary = known.get(digest)
+    if summary is None:
+        summary = _numbered_styles(parse_xml(data))
+        with _styles_lock:
+            known[digest] = summary
+            _save_styles(known)
+    return _styles_element(summary)
+
+
+def _numbered_styles(root: ET.Element) -> tuple:
+    """(styleId, (numId's w:val,) or None, (ilvl's w:val,) or None) of each w:style whose first
+    w:pPr has a w:numPr: all that ``_read`` and ``Numbering.label`` look at, in document order."""
+    out = []
+    for el in root.findall(W_STYLE):
+        ppr = el.find(W_PPR)
+        numpr = ppr.find(W_NUMPR) if ppr is not None else None
+        if numpr is not None:
+            num_id, ilvl = numpr.find(W_NUMID), numpr.find(W_ILVL)
+            out.append((el.get(W_STYLEID), None if num_id is None else (num_id.get(W_VAL),),
+                        None if ilvl is None else (ilvl.get(W_VAL),)))
+    return tuple(out)
+
+
+def _styles_element(summary: tuple) -> ET.Element:
+    root = ET.Element(W_STYLES)
+    for style_id, num_id, ilvl in summary:
+        style = ET.SubElement(root, W_STYLE, {} if style_id is None else {W_STYLEID: style_id})
+        numpr = ET.SubElement(ET.SubElement(style, W_PPR), W_NUMPR)
+        for tag, value in ((W_NUMID, num_id), (W_ILVL, ilvl)):
+            if value is not None:
+                ET.SubElement(numpr, tag, {} if value[0] is None else {W_VAL: value[0]})
+    return root
+
+
+def _styles_file():
+    from workbench.compiled_cache import _cache_file, _key
+
+    path = _cache_file(_STYLES_TABLE, [])
+    return (path, _key(_STYLES_TABLE, [], (), [])) if path is not None else (None, b"")
+
+
+def _known_styles() -> dict[bytes, tuple]:
+    global _styles_known
+    with _styles_lock:
+        if _styles_known is None:
+            table: dict = {}
+            try:
+                from workbench.compiled_cache import _read
+
+                path, key = _styles_file()
+                found = _read(path, key, ()) if path is not None else None
+                if isinstance(found, dict):
+                    table = {k: v for k, v in found.items() if isinstance(k, bytes) and isinstance(v, tuple)}
+            except Exception:  # noqa: BLE001 - no cache folder, an unreadable table: parse as before
+                pass
+            _styles_known = table
+        return _styles_known
+
+
+def _save_styles(known: dict) -> None:
+    try:
+        from workbench.compiled_cache import _write
+
+        path, key = _styles_file()
+        if path is not None:
+            _write(path, key, dict(list(known.items())[-_STYLES_MAX:]))
+    except Exception:  # noqa: BLE001 - a full disk, a read-only folder: the next start parses it again
+        pass
 
 
 def _required(el: ET.Element, name: str) -> str:

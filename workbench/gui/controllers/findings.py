@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from workbench.gui.dialogs import DismissDialog
 from workbench.gui.document_view import DISMISSED_COLOR, SEVERITY_COLORS
 from workbench.gui.panels import FindingsPanel
 from workbench.log.model import DISPOSITION_LABELS
@@ -69,6 +68,8 @@ class FindingsController:
         if w.state is None or w.state.conclusion is not None:
             return
         if action == "dismiss" and reason is None:
+            from workbench.gui.dialogs import DismissDialog  # when first asked: not with the window
+
             dialog = DismissDialog(f"F{finding.number} {finding.message}", w)
             if dialog.exec() != DismissDialog.Accepted:
                 return
