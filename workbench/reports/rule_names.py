@@ -101,7 +101,7 @@ RULE_NAMES = {
     "fc.cost.list_factor_priority": "名单企业要素优先",
     "fc.cost.selected_fee_relief": "部分企业收费减免",
     "fc.entry.extra_review_step": "增加前置审核环节",
-    "fc.entry.business_model_limit": "限制业态模式",
+    "fc.entry.format_restriction": "限制业态模式",
     "fc.entry.exit_precondition": "设置退出前置条件",
     "fc.entry.size_threshold": "规模门槛准入",
     "fc.entry.no_own_choice": "统一安排排除自选",
