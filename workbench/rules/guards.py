@@ -49,7 +49,10 @@ import re
 
 from workbench.text.segment import Segments
 
-PROHIBITION_WORDS = ("不存在", "未发现", "不含有", "不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
+# Negations of a measure a lawful text states in passing (本市不要求在本市设立分支机构、不以户籍为条件、
+# 无需另行提供) govern like a prohibition. 不予、不享受 are refusals, which restrict, and are not here.
+PROHIBITION_WORDS = ("不要求", "不以", "不将", "不把", "不制定", "不另设", "不另行", "不作为", "不限定", "不指定", "不强制",
+                     "不区分", "不限制", "无需", "无须", "不需要", "不需", "不必", "不存在", "未发现", "不含有", "不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
 # 取消/清理/废止 also name a sanction or a task (取消其资格、清理所产生的费用):
 # they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
 _ABOLISH_WORDS = ("取消", "清理", "废止")
@@ -320,7 +323,7 @@ def restating(text: str, seg: Segments, act: int) -> bool:
     return False
 
 
-_CHAINED_STEP_RE = re.compile(r"\s*(?:拒不改正|逾期不改正|逾期未改正|情节严重|情节较重|造成严重后果|再次违反)的")
+_CHAINED_STEP_RE = re.compile(r"\s*(?:(?:个人|单位|当事人|经营者|企业|其)[^，。；]{0,4}?)?(?:拒不改正|逾期不改正|逾期未改正|情节严重|情节较重|造成严重后果|再次违反)的")
 _GROUNDING_CITATION_RE = re.compile(
     r"(?:依照|依据|根据|按照)《[^》]{2,40}》[^，。；\n]{0,30}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)")
 
@@ -332,7 +335,12 @@ _TREATS_ALIKE_RE = re.compile(
     r"不区分[^。；]{0,8}?" + _ATTRIBUTE
     + r"|不(?:分|论|问)(?:内外|本地外地|本地和外地|所有制|地域|注册地|产地)"
     + r"|不限(?:地域|注册地|所有制|户籍|产地|区域)"
-    + r"|一视同仁|平等对待|同等对待|同样视为|视同本地|同等享受|同样享受"
+    + r"|一视同仁|平等对待|同等对待|同样视为|视同本地|同等享受|同样享受|适用同样|执行同样|同样的(?:条件|要求|标准|查验|检查|补助|补贴)"
+    # Free choice stated in so many words (可以自主委托、自主选择) designates no one.
+    + r"|(?:自主选择|自主委托|自行选择|自愿选择|可以自主)(?![^，。；]{0,10}?(?:县内|市内|区内|省内|本地|本市|本县|本区|本省|当地|辖区|指定|推荐))"
+    # A sentence about reporting such conduct (存在排斥外地经营者情形的，可以举报) forbids it.
+    + r"|存在[^。；]{0,40}?情形的[，,][^。；]{0,24}?(?:举报|投诉|反映)"
+    + r"|(?:外地|外埠|省外|市外|进口)[^，。；]{0,12}?(?:和|与|、|及|或者|或)[^，。；]{0,4}?(?:本地|本市|本县|本区|本省|省内)[^。；]{0,24}?(?:统一|相同|同一|同等|一致|同样)"
     + r"|(?:无论|不论)[^。；]{0,20}?" + _ATTRIBUTE + r"[^。；]{0,20}?(?:均|都|一律)"
     + r"|(?:本地|本市|本县|本区|本省|省内)[^，。；]{0,6}?(?:和|与|、|及|或者|或)(?:外地|外埠|省外|市外|进口)[^。；]{0,24}?(?:统一|相同|同一|同等|一致)"
 )
@@ -352,7 +360,7 @@ def treats_alike(text: str, seg: Segments, act: int) -> bool:
 
 # Residence conditions for people a welfare measure serves (本市户籍的老年人) concern no
 # operator; a worker's residence (本市户籍骑手) is a factor of production and stays a finding.
-_WELFARE_PERSON = r"(?:老年人|老人|残疾人|低保|特困|困难群众|困难家庭|儿童|学生|幼儿|婴幼儿|新生儿|孕产妇|退役军人|优抚对象|失业人员|高龄|患者|参保人|家庭)"
+_WELFARE_PERSON = r"(?:老年人|老人|残疾人|低保|特困|困难群众|困难家庭|儿童|学生|幼儿|婴幼儿|新生儿|子女|孕产妇|退役军人|优抚对象|失业人员|高龄|患者|参保人|家庭)"
 _WELFARE_RESIDENCE_RE = re.compile(
     r"(?:户籍|居住证|户口|常住)[^。；]{0,24}?" + _WELFARE_PERSON + r"|" + _WELFARE_PERSON + r"[^。；]{0,12}?(?:户籍|居住证|户口|常住)")
 
