@@ -114,12 +114,15 @@ class CaseLibrary:
         v = bigrams(text)
         if sum(v.values()) < MIN_CHARS - 1:
             return None
-        # Counted in C, in the order the loop over the clause's bigrams would meet the cases.
         rare = self._rare
-        shared = Counter(chain.from_iterable([rare[g] for g in v if g in rare]))
+        lists = [rare[g] for g in v if g in rare]
         # A case sharing a single rare bigram cannot come close; most sentences
         # of a draft share none or one, and cost only these lookups.
         least = max(min_shared, MIN_SHARED_RARE)
+        if len(lists) < least:  # no case can share ``least`` of them
+            return None
+        # Counted in C, in the order the loop over the clause's bigrams would meet the cases.
+        shared = Counter(chain.from_iterable(lists))
         candidates = [i for i, k in shared.items() if k >= least]
         if not candidates:
             return None

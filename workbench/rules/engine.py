@@ -2,9 +2,13 @@
 
 Every literal a rule needs (its terms, its ``together`` groups, the anchors of
 its regex or fuzzy pattern, its exclusions, its ``when`` and ``absent`` terms)
-goes into one automaton. One scan of the normalised text yields all hits; a
-rule is then evaluated only in the sentences or clauses where its own hits
-lie, so a 1 MB text costs one C-speed scan plus work proportional to the hits.
+goes into one automaton, with the frame prefilter's trigger words
+(``workbench.rules.prefilter``); there is one such automaton per set of active
+rules, holding only what they need. One scan of the normalised text yields all
+hits; a rule is then evaluated only in the sentences or clauses where its own
+hits lie, so a 1 MB text costs one C-speed scan plus work proportional to the
+hits. A frame's hits are kept per term (the units a term stands in are found
+once for all the frames that name it), and the hits as ints, sorted in C.
 """
 
 from __future__ import annotations
