@@ -51,7 +51,7 @@ from workbench.text.segment import Segments
 
 # Negations of a measure a lawful text states in passing (本市不要求在本市设立分支机构、不以户籍为条件、
 # 无需另行提供) govern like a prohibition. 不予、不享受 are refusals, which restrict, and are not here.
-PROHIBITION_WORDS = ("不要求", "不以", "不将", "不把", "不制定", "不另设", "不另行", "不作为", "不限定", "不指定", "不强制",
+PROHIBITION_WORDS = ("不要求", "不按照", "不以", "不将", "不把", "不制定", "不另设", "不另行", "不作为", "不限定", "不指定", "不强制",
                      "不区分", "不限制", "无需", "无须", "不需要", "不需", "不必", "不存在", "未发现", "不含有", "不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
 # 取消/清理/废止 also name a sanction or a task (取消其资格、清理所产生的费用):
 # they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
@@ -154,12 +154,14 @@ def _prohibition_before(fragment: str, extended: str | None = None):
 # whole clause, however long the description of the forbidden content.
 # So does one on disposing of a thing (不得将……作为条件、不得对……规定……、不因……设置……):
 # the forbidden verb comes at the end of the clause, after its object.
-_CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不因)(?:含有|包含|出现|存在|设置|设定|规定|约定|作出|制定|附加|违法|违规|将|把|对|以|因|作为)")
+_CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不因)(?:含有|包含|出现|存在|设置|设定|规定|约定|作出|制定|附加|违法|违规|将|把|对|以|因|作为|增设|另设)|不(?:以|将|把|按照|作为|要求)")
 # 不得含有下列……的内容：a list lead that prohibits governs its whole sentence.
 _CLAUSE_OPENING_PROHIBITION_RE = re.compile(
     r"\s*(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])?\s*(?:任何单位和个人|任何单位|任何组织|各单位|各部门|招标人|采购人)?"
     r"(?:不得|禁止|严禁|不应|不准)(?:将|把|以|对)")
 _CONTENT_VERB_RE = re.compile(r"约定|含有|设置|设定|规定|附加|阻碍|妨碍")
+# 不得在本办法之外对劳动者增设户籍、参保年限等条件: a prohibition of adding conditions reaches over its clause.
+_ADDED_CONDITION_RE = re.compile(r"增设|另设|加设|附加")
 _LIST_LEAD_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)[^。；\n]{0,12}下列")
 
 
@@ -176,7 +178,7 @@ def _governed_by_prohibition(text: str, clause_start: int, act: int) -> bool:
         return True
     # 不得限定……、不得要求……: a prohibition of restricting reaches over its
     # whole clause (不得限定单位或者个人购买、使用其指定的经营者提供的商品).
-    if _RESTRICTING_VERB_RE.match(before, found.end()):
+    if _RESTRICTING_VERB_RE.match(before, found.end()) or _ADDED_CONDITION_RE.search(before, found.end()):
         return True
     return _CONTENT_PROHIBITION_RE.match(before, found.start()) is not None
 

@@ -35,7 +35,9 @@ _FORBIDS_RESTRICTING_RE = re.compile(
 )
 # A measure that says in so many words that it treats all operators alike (业绩不限地域、
 # 不区分所有制) states its lawful condition, in its own sentence or elsewhere in the paragraph.
-_TREATS_ALIKE_RE = re.compile(r"不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待")
+_TREATS_ALIKE_RE = re.compile(r"不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待|各类[^，。；]{0,8}?(?:经营者|企业|市场主体|出租汽车|车辆|商户)")
+# The purpose-and-basis article (为了……，根据……，制定本办法) decides nothing.
+_PURPOSE_ARTICLE_RE = re.compile(r"制定本(?:办法|规定|细则|措施|方案|意见|实施细则)")
 _END = itemgetter(0)
 _PARAGRAPH_REACH = 600  # characters read on each side of the sentence: a bound, so a huge paragraph stays linear
 
@@ -70,7 +72,7 @@ def resembles_published_case(ctx: CheckContext):
         sentence = _QUOTED_RE.sub("", text[s:e])
         # A sentence that forbids restricting others (行政机关不得限定……) is the
         # correct way to write the standard, however close to a case it reads.
-        if _FORBIDS_RESTRICTING_RE.search(sentence):
+        if _FORBIDS_RESTRICTING_RE.search(sentence) or _PURPOSE_ARTICLE_RE.search(sentence):
             continue
         _, ps, pe = seg.unit("paragraph", s)
         if _TREATS_ALIKE_RE.search(text, max(ps, s - _PARAGRAPH_REACH), min(pe, e + _PARAGRAPH_REACH)):
