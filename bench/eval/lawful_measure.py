@@ -25,7 +25,7 @@ import json
 import sys
 from pathlib import Path
 
-from workbench.checking import check_document
+from workbench.checking import check_document, missing_pack_notes
 from workbench.intake import document_from_text
 
 HERE = Path(__file__).resolve().parent
@@ -90,6 +90,10 @@ def main(argv=None):
     ap.add_argument("--list", action="store_true", help="list every passage finding")
     ap.add_argument("--json", metavar="OUT", help="also write the results as JSON")
     args = ap.parse_args(argv)
+    # A pack that fails to load would report zero findings for its review: refuse instead.
+    notes = missing_pack_notes()
+    if notes:
+        sys.exit("rule packs did not load, so the figures would be wrong:\n" + "\n".join(notes))
     verdicts = load_verdicts()
     results = [measure(b, verdicts) for b in (args.batch or sorted(BATCHES))]
     for r in results:
