@@ -71,6 +71,7 @@ _LOOK_BACK = 80
 _MARKET_PARTY_RE = re.compile(r"(?<!任何)(?<!任何单位和)(企业|经营者|申请人|投标人|供应商|当事人|公司|个人|市场主体|商户|单位|机构)(均|一律|也|都|仍)?$")
 _OUTSIDE_TARGET_RE = re.compile(r"(?:外地|外省|外市|外县|外来|非本地|域外|市外|省外|县外|境外|进口)[^，。；不]{0,10}$")
 _BORDER_CROSSING_RE = re.compile(r"[^，。；]{0,4}?(?:运出|调出|销往|外运|外销|出境|出县|出市|出省|入境|入市|进入本|进城|入城|入县|入镇)")
+_CONDUCT_LIST_LEAD_RE = re.compile(r"(?:不得|禁止|严禁)(?:有|实施|从事|存在)?下列")
 _UNLAWFUL_LEAD_RE = re.compile(r"(?:属于|视为|构成|认定为)[^：]{0,30}?(?:限制|排斥|不合理|违法|违规|歧视|妨碍|排除)[^：]{0,30}$")
 _LIST_ITEM_RE = re.compile(r"^\s*(（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十]+、|\d+[.、．]|（\d+）|\d+）|[①-⑳])")
 _LIST_LEAD_REACH = 3000
@@ -116,7 +117,7 @@ def inside_quoted_provision(text: str, start: int, end: int) -> bool:
 # 要求……): such a prohibition is the correct way to write a rule whoever its
 # subject is (任何单位不得限制外地商品……).
 _RESTRICTING_VERB_RE = re.compile(
-    r"(?:以任何(?:理由|形式|方式)|以任何理由和形式|变相|擅自|违法|违规|随意|再)?(?:限制|限定|指定|排斥|阻碍|阻止|强制|歧视|妨碍|设置障碍|要求|给予|设定|设置)"
+    r"(?:以任何(?:理由|形式|方式)|以任何理由和形式|变相|擅自|违法|违规|随意|再)?(?:限制|限定|指定|排斥|阻碍|阻止|强制|歧视|妨碍|设置障碍|要求|给予|设定|设置|组织|引导|划分)"
 )
 
 
@@ -230,7 +231,9 @@ def _in_prohibited_list(text: str, seg: Segments, start: int) -> bool:
     _, lead_start, _ = seg.unit("sentence", colon)
     lead = text[max(lead_start, colon - _LOOK_BACK):colon]
     # ……有下列情形之一的，属于以不合理条件限制、排斥潜在投标人：the items are what the law forbids.
-    return _prohibition_before(lead) is not None or _UNLAWFUL_LEAD_RE.search(lead) is not None
+    # 供热企业不得有下列行为：…… forbids the listed conduct, whoever is addressed.
+    return (_prohibition_before(lead) is not None or _UNLAWFUL_LEAD_RE.search(lead) is not None
+            or _CONDUCT_LIST_LEAD_RE.search(lead) is not None)
 
 
 def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) -> bool:
@@ -274,12 +277,12 @@ _GROUNDING_LEAD_RE = re.compile(
 )
 # …or a clause that grounds what follows a condition: ……的，依照《……》第×条的规定，处……
 _GROUNDING_CLAUSE_RE = re.compile(
-    r"(?:依照|依据|根据|按照)《[^》]{2,40}》[^，。；\n]{0,30}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)[^，。；\n]{0,4}[，：]"
+    r"(?:依照|依据|根据|按照)《[^》]{2,40}》[^，。；\n]{0,30}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)[^，。；\n]{0,12}[，：]"
 )
 
 
 # A clause that closes a sentence by grounding it: ……，按照国家有关规定执行。
-_TRAILING_GROUNDING_RE = re.compile(r"(?:按照|依照|依据|根据)(?:国家|国务院|法律|有关法律|《|财政部|国家发展改革委|国家发展和改革委员会|省人民政府)[^，。；\n]{0,30}?(?:规定|目录|办法|标准)执行[。；]")
+_TRAILING_GROUNDING_RE = re.compile(r"(?:按照|依照|依据|根据)(?:国家|国务院|法律|有关法律|《|财政部|国家发展改革委|国家发展和改革委员会|省人民政府)[^，。；\n]{0,30}?(?:规定|目录|办法|标准)执行[。；]|(?:按照|依照|依据|根据)《[^》]{2,40}》[^，。；\n]{0,12}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)(?:执行|办理)?[。；]")
 
 
 def _restating_marker(text: str, lo: int, hi: int) -> bool:
@@ -337,6 +340,7 @@ _TREATS_ALIKE_RE = re.compile(
     r"不区分[^。；]{0,8}?" + _ATTRIBUTE
     + r"|不(?:分|论|问)(?:内外|本地外地|本地和外地|所有制|地域|注册地|产地)"
     + r"|不限(?:地域|注册地|所有制|户籍|产地|区域)"
+    + r"|统一适用|同等适用|一律适用|(?:各类|所有|全部|任何)[^。；]{0,30}?均可|与(?:本地|本市|本县|本区|本省)[^，。；]{0,10}?适用(?:同样|相同|同一)"
     + r"|一视同仁|平等对待|同等对待|同样视为|视同本地|同等享受|同样享受|适用同样|执行同样|同样的(?:条件|要求|标准|查验|检查|补助|补贴)"
     # Free choice stated in so many words (可以自主委托、自主选择) designates no one.
     + r"|(?:自主选择|自主委托|自行选择|自愿选择|可以自主)(?![^，。；]{0,10}?(?:县内|市内|区内|省内|本地|本市|本县|本区|本省|当地|辖区|指定|推荐))"

@@ -216,3 +216,16 @@ def test_a_negated_restriction_is_lawful_whoever_it_would_fall_on(tmp_path):
     assert fired(e, "不对外地生产的产品设置额外的检验要求。") == []
     tender = engine_for(tmp_path / "t", "fair_competition", _fc_rule("fc.t.tender", "{frame: '县外单位(?P<act>招标)', anchors: [招标]}"))
     assert fired(tender, "原则上不对县外单位招标。")  # refusing outsiders is the discrimination
+
+
+def test_a_list_of_conduct_forbidden_to_an_operator_is_no_designation(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.install", "{frame: '(?P<act>只能由)其指定的单位安装', anchors: [指定]}", "market_entry_exit"))
+    assert fired(e, "用户只能由其指定的单位安装。")
+    assert fired(e, "供热企业不得有下列行为：\n（一）要求热用户只能由其指定的单位安装；") == []
+
+
+def test_a_provision_cited_for_the_first_consequence_grounds_the_second(tmp_path):
+    e = engine_for(tmp_path, "legality", rule("leg.t.fine", "{frame: '(?P<act>处以)[^，。]{0,8}罚款', anchors: [罚款]}", "[restating]"))
+    assert fired(e, "违反本规定的，并处以相应的罚款。")
+    assert fired(e, "违反本规定的，依照《某某管理条例》的规定责令限期改正，并处以相应的罚款。") == []
+    assert fired(e, "发卡企业可以处以罚款的情形，依照《某某管理办法》的规定。") == []
