@@ -114,7 +114,7 @@ def run_gui(paths: list[str], screenshot: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from workbench.gui.main_window import MainWindow
-    from workbench.gui.tasks import hold_until_painted, run_in_background
+    from workbench.gui.tasks import drain, hold_until_painted, run_in_background
 
     message = no_display_message()
     if message:
@@ -123,6 +123,7 @@ def run_gui(paths: list[str], screenshot: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     translated = install_chinese(app)
     install_bundled_fonts()
+    app.aboutToQuit.connect(drain)  # no worker may outlive the application (a crash on the way out)
     app.setApplicationName("合法性审查工作台")
     app.setOrganizationName("workbench")
     try:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, QTimer, Sign
 _synchronous = False
 _alive: set["_Task"] = set()  # keep tasks (and their signal objects) alive until done
 _held: list["_Task"] | None = None  # tasks waiting for the window's first paint (hold_until_painted)
+_closing = False  # set by drain(): the application is quitting, no new work starts
 
 
 def set_synchronous(value: bool) -> None:
@@ -68,6 +69,8 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None], on_
         else:
             on_done(result)
         return
+    if _closing:
+        return  # the application is quitting (drain): work started now would outlive it
     relay = _Relay()  # created on the GUI thread, so its slots run there
     task = _Task(fn, relay)
 
@@ -82,6 +85,22 @@ def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None], on_
         _held.append(task)
     else:
         QThreadPool.globalInstance().start(task)
+
+
+def drain(timeout_ms: int = 10000) -> bool:
+    """At quit: drop work that has not started and wait (at most ``timeout_ms``) for what runs.
+
+    A worker still running when Qt tears the application down emits into a relay whose
+    thread is gone, and the process dies of a segmentation fault on its way out (seen when
+    the window closed during the engine's preload). Nothing is lost either way — the log
+    commits as it goes — but a program should not crash when it is closed. True if all
+    work finished in time."""
+    global _held, _closing
+    _held = None  # held work never started: nothing to wait for
+    _closing = True  # nor may work submitted from now on (a callback after the first paint) start
+    pool = QThreadPool.globalInstance()
+    pool.clear()
+    return pool.waitForDone(timeout_ms)
 
 
 class _FirstPaint(QObject):
