@@ -154,6 +154,7 @@ RULE_NAMES = {
     "fc.entry.franchise_set": "无据设立特许经营",
     "fc.entry.franchise_no_bid": "特许经营未经竞争",
     "fc.entry.franchise_extend": "擅自延长特许期限",
+    "fc.entry.franchise_exclusive": "特许期内排除他人",
     "fc.entry.local_list_consequence": "自定限制类清单目录",
     "fc.entry.local_consent": "须经基层或协会同意",
     "fc.exception.no_justification": "例外未说明理由",
