@@ -43,6 +43,7 @@ RULE_NAMES = {
     "fc.entry.named_operator": "指定特定经营者",
     "fc.entry.list_library": "以名录库限定经营者",
     "fc.entry.organisation_form": "以所有制形式设置条件",
+    "fc.entry.registered_place": "以注册地设置条件",
     # 商品和要素自由流动
     "fc.movement.exit_refund": "阻碍经营者迁出",
     "fc.movement.exit_commitment": "要求承诺不迁出",
