@@ -69,7 +69,9 @@ _LOOK_BACK = 80
 # A prohibition whose subject is a market party restricts that party.
 # 任何单位、任何单位和个人 address everyone, the organs included: their prohibition guards.
 _MARKET_PARTY_RE = re.compile(r"(?<!任何)(?<!任何单位和)(企业|经营者|申请人|投标人|供应商|当事人|公司|个人|市场主体|商户|单位|机构)(均|一律|也|都|仍)?$")
-_OUTSIDE_TARGET_RE = re.compile(r"(?:外地|外省|外市|外县|外来|非本地|域外|市外|省外|县外|境外|进口)[^，。；不]{0,10}$")
+# Words naming outside operators or goods, read by the prohibition guard and by ``negated``.
+_OUTSIDE_WORDS = r"外地|外省|外市|外县|县外|市外|省外|区外|域外|外来|非本地|境外|进口"
+_OUTSIDE_TARGET_RE = re.compile(r"(?:" + _OUTSIDE_WORDS + r")[^，。；不]{0,10}$")
 _BORDER_CROSSING_RE = re.compile(r"[^，。；]{0,4}?(?:运出|调出|销往|外运|外销|出境|出县|出市|出省|入境|入市|进入本|进城|入城|入县|入镇)")
 _CONDUCT_LIST_LEAD_RE = re.compile(r"(?:不得|禁止|严禁)(?:有|实施|从事|存在)?下列")
 _UNLAWFUL_LEAD_RE = re.compile(r"(?:属于|视为|构成|认定为)[^：]{0,30}?(?:限制|排斥|不合理|违法|违规|歧视|妨碍|排除)[^：]{0,30}$")
@@ -276,9 +278,9 @@ _GROUNDING_LEAD_RE = re.compile(
     r"(?:依照|依据|根据|按照)[^，。；\n]{0,60}?(?:规定|要求|部署|决策部署|第[一二三四五六七八九十百千零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?(?:第（[一二三四五六七八九十\d]+）项)?)[，：]"
 )
 # …or a clause that grounds what follows a condition: ……的，依照《……》第×条的规定，处……
-_GROUNDING_CLAUSE_RE = re.compile(
-    r"(?:依照|依据|根据|按照)《[^》]{2,40}》[^，。；\n]{0,30}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)[^，。；\n]{0,12}[，：]"
-)
+# A cited provision: 依照《……》第×条 / 依照《……》的规定.
+_CITED_PROVISION = r"(?:依照|依据|根据|按照)《[^》]{2,40}》[^，。；\n]{0,30}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)"
+_GROUNDING_CLAUSE_RE = re.compile(_CITED_PROVISION + r"[^，。；\n]{0,12}[，：]")
 
 
 # A clause that closes a sentence by grounding it: ……，按照国家有关规定执行。
@@ -329,8 +331,7 @@ def restating(text: str, seg: Segments, act: int) -> bool:
 
 
 _CHAINED_STEP_RE = re.compile(r"\s*(?:(?:个人|单位|当事人|经营者|企业|其)[^，。；]{0,4}?)?(?:拒不改正|逾期不改正|逾期未改正|情节严重|情节较重|造成严重后果|再次违反)的")
-_GROUNDING_CITATION_RE = re.compile(
-    r"(?:依照|依据|根据|按照)《[^》]{2,40}》[^，。；\n]{0,30}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)")
+_GROUNDING_CITATION_RE = re.compile(_CITED_PROVISION)
 
 
 # What the sentence treats alike must be an operator's origin, form or size, so that
@@ -352,16 +353,20 @@ _TREATS_ALIKE_RE = re.compile(
 )
 _BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大于", "小于", "满", "足", "及", "如", "同", "一")
 # 不对外公布、不再给予、不向老年人收取: 不 before the act, with at most a short 向/对 phrase between.
-_OUTSIDE_WORD_RE = re.compile(r"外地|外省|外市|外县|县外|市外|省外|区外|域外|外来|非本地|境外|进口")
+_OUTSIDE_WORD_RE = re.compile(_OUTSIDE_WORDS)
 _NEGATABLE_RESTRICTION_RE = re.compile(r"设置|设定|增加|提高|加收|另行|额外|限制|要求|歧视|重复")
 _NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|(?:向|对)[^，。；不]{1,10})?$")
 
 
+def _sentence_around(seg: Segments, act: int) -> tuple[int, int]:
+    """The act's sentence, cut to a bounded window around the act (linear on a huge sentence)."""
+    _, sentence_start, sentence_end = seg.unit("sentence", act)
+    return max(sentence_start, act - _SENTENCE_LEAD_REACH), min(sentence_end, act + _SENTENCE_LEAD_REACH)
+
+
 def treats_alike(text: str, seg: Segments, act: int) -> bool:
     """Does the act's sentence state that all operators are treated alike?"""
-    _, sentence_start, sentence_end = seg.unit("sentence", act)
-    lo, hi = max(sentence_start, act - _SENTENCE_LEAD_REACH), min(sentence_end, act + _SENTENCE_LEAD_REACH)
-    return _TREATS_ALIKE_RE.search(text, lo, hi) is not None
+    return _TREATS_ALIKE_RE.search(text, *_sentence_around(seg, act)) is not None
 
 
 # Residence conditions for people a welfare measure serves (本市户籍的老年人) concern no
@@ -373,9 +378,7 @@ _WELFARE_RESIDENCE_RE = re.compile(
 
 def welfare_residence(text: str, seg: Segments, act: int) -> bool:
     """Is the act's sentence a residence condition on welfare beneficiaries?"""
-    _, sentence_start, sentence_end = seg.unit("sentence", act)
-    lo, hi = max(sentence_start, act - _SENTENCE_LEAD_REACH), min(sentence_end, act + _SENTENCE_LEAD_REACH)
-    return _WELFARE_RESIDENCE_RE.search(text, lo, hi) is not None
+    return _WELFARE_RESIDENCE_RE.search(text, *_sentence_around(seg, act)) is not None
 
 
 def negated(text: str, seg: Segments, act: int) -> bool:
