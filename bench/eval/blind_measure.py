@@ -6,7 +6,7 @@ look-alikes), writes each clause to its own .txt in a temporary folder, runs the
 a fair-competition finding of the right category, clauses flagged under a wrong category only,
 clauses missed; and look-alikes flagged. Labels stay here in bench/, never in the package.
 
-    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4] [--part tune|hold] [--missed] [--json OUT]
+    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4|blind5] [--part tune|hold] [--missed] [--json OUT]
 
 --set blind2 reads fc_blind2.jsonl, the second blind set (violations and look-alikes in one
 file, "category": "clean" for the latter); --set blind3 reads fc_blind3.jsonl, the third,
@@ -28,7 +28,9 @@ WORDINGS = HERE / "fc_wordings_blind.jsonl"
 LOOKALIKES = HERE / "fc_lookalikes_blind.jsonl"
 BLIND2 = HERE / "fc_blind2.jsonl"
 BLIND3 = HERE / "fc_blind3.jsonl"
-BLIND4 = HERE / "fc_blind4.jsonl"  # written 2 Dec 2026 for the next session; unmeasured
+BLIND4 = HERE / "fc_blind4.jsonl"  # written 2 Dec 2026; measured first on 741c211 (118/150)
+# The fifth set, written in two halves by two authors who saw no rule (README_blind5a/b.md).
+BLIND5 = (HERE / "fc_blind5a.jsonl", HERE / "fc_blind5b.jsonl")
 # The CLI's fair-competition category codes, by the 条例's four headings.
 CATEGORY_CODES = {
     "market_entry_exit": "市场准入和退出",
@@ -111,11 +113,16 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
     parser.add_argument("--json", help="write every clause's outcome to this file")
-    parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4"), default="blind", help="which blind set")
+    parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5"), default="blind", help="which blind set")
     parser.add_argument("--part", choices=("all", "tune", "hold"), default="all",
                         help="the part the rules were widened on, or the third kept apart")
     args = parser.parse_args()
-    if args.set in ("blind2", "blind3", "blind4"):
+    if args.set == "blind5":
+        missing = [p.name for p in BLIND5 if not p.exists()]
+        if missing:
+            sys.exit(f"缺少第五套盲测文件：{'、'.join(missing)}")
+        items = [d for p in BLIND5 for d in read_jsonl(p)]
+    elif args.set in ("blind2", "blind3", "blind4"):
         items = read_jsonl({"blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}[args.set])
         wordings = [d for d in items if d["category"] != "clean"]
         lookalikes = [d for d in items if d["category"] == "clean"]
