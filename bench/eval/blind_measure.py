@@ -113,17 +113,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
     parser.add_argument("--json", help="write every clause's outcome to this file")
-    parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5"), default="blind", help="which blind set")
+    parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5", "blind5a", "blind5b"), default="blind", help="which blind set")
     parser.add_argument("--part", choices=("all", "tune", "hold"), default="all",
                         help="the part the rules were widened on, or the third kept apart")
     args = parser.parse_args()
-    if args.set == "blind5":
-        missing = [p.name for p in BLIND5 if not p.exists()]
+    if args.set.startswith("blind5"):
+        # blind5 is both halves; blind5a / blind5b one of them
+        halves = [p for p in BLIND5 if args.set == "blind5" or p.stem.endswith(args.set[-1])]
+        missing = [p.name for p in halves if not p.exists()]
         if missing:
             sys.exit(f"缺少第五套盲测文件：{'、'.join(missing)}")
-        items = [d for p in BLIND5 for d in read_jsonl(p)]
+        items = [d for p in halves for d in read_jsonl(p)]
     elif args.set in ("blind2", "blind3", "blind4"):
         items = read_jsonl({"blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}[args.set])
+    if args.set != "blind":
         wordings = [d for d in items if d["category"] != "clean"]
         lookalikes = [d for d in items if d["category"] == "clean"]
     else:
@@ -137,6 +140,8 @@ def main():
     for name, c in per_category.items():
         n = sum(c.values())
         total.update(c)
+        if not n:  # a half of a set may hold no clause of a category
+            continue
         print(f"{name:<10}{n:>5}{c['right']:>8}{c['wrong_only']:>7}{c['missed']:>6}"
               f"{c['right'] / n:>8.0%}")
     n = sum(total.values())
