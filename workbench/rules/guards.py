@@ -102,8 +102,10 @@ def inside_title(text: str, start: int, end: int) -> bool:
     return close >= 0 and (nl < 0 or close < nl)
 
 
-# What stands just before “ when the quotation is a provision of law.
-_PROVISION_LEAD_RE = re.compile(r"(?:第[一二三四五六七八九十百千零〇\d]+(?:条|款|项)|(?:该|本|此)(?:条|款|项)|[（(][一二三四五六七八九十\d]+[）)]|规定|》)[^“”\n]{0,8}$")
+# What stands just before “ when the quotation is a provision of law. An item
+# number is a provision only as 第（二）项: a bare （2） opens a list item
+# (（2）“属地贡献”指标：…), whose quoted words are a heading, not a citation.
+_PROVISION_LEAD_RE = re.compile(r"(?:第[一二三四五六七八九十百千零〇\d]+(?:条|款|项)|(?:该|本|此)(?:条|款|项)|第?[（(][一二三四五六七八九十\d]+[）)]项|规定|》)[^“”\n]{0,8}$")
 _PROVISION_LEAD_REACH = 24
 
 
