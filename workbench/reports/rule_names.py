@@ -114,6 +114,8 @@ RULE_NAMES = {
     "fc.cost.org_form_exclusion": "按组织形式排除",
     "fc.cost.chosen_tariff_cut": "挑选企业降水电价",
     "fc.conduct.price_plan_sharing": "汇总拟调价格",
+    "fc.cost.tailored_land_conditions": "按具名企业设竞买条件",
+    "fc.conduct.facilitated_price_agreement": "协助商定统一价格",
     "fc.entry.extra_review_step": "增加前置审核环节",
     "fc.entry.format_restriction": "限制业态模式",
     "fc.entry.exit_precondition": "设置退出前置条件",
