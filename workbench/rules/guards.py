@@ -72,7 +72,8 @@ _MARKET_PARTY_RE = re.compile(r"(?<!任何)(?<!任何单位和)(企业|经营者
 # Words naming outside operators or goods, read by the prohibition guard and by ``negated``.
 _OUTSIDE_WORDS = r"外地|外省|外市|外县|县外|市外|省外|区外|域外|外来|非本地|境外|进口"
 _OUTSIDE_TARGET_RE = re.compile(r"(?:" + _OUTSIDE_WORDS + r")[^，。；不]{0,10}$")
-_BORDER_CROSSING_RE = re.compile(r"[^，。；]{0,4}?(?:运出|调出|销往|外运|外销|出境|出县|出市|出省|入境|入市|进入本|进城|入城|入县|入镇)")
+# 不得以入市为由…… names a pretext (以……为由), not goods stopped at the border.
+_BORDER_CROSSING_RE = re.compile(r"[^，。；]{0,4}?(?:运出|调出|销往|外运|外销|出境|出县|出市|出省|入境|入市|进入本|进城|入城|入县|入镇)(?!为由|为理由|为名|为借口)")
 _CONDUCT_LIST_LEAD_RE = re.compile(r"(?:不得|禁止|严禁)(?:有|实施|从事|存在)?下列")
 _UNLAWFUL_LEAD_RE = re.compile(r"(?:属于|视为|构成|认定为)[^：]{0,30}?(?:限制|排斥|不合理|违法|违规|歧视|妨碍|排除)[^：]{0,30}$")
 _LIST_ITEM_RE = re.compile(r"^\s*(（[一二三四五六七八九十百\d]+）|[一二三四五六七八九十]+、|\d+[.、．]|（\d+）|\d+）|[①-⑳])")
