@@ -32,10 +32,15 @@ _KIND_RE = re.compile(r"(法典|实施细则|实施条例|实施办法|条例|�
 FUZZY_CUTOFF = 80.0
 
 
+# A document number after the title (《…意见》（国办发〔2018〕115号）) says which document,
+# not which title: it is no part of the key.
+DOCUMENT_NUMBER_RE = re.compile(r"[（(][^（）()]{0,12}?(?:〔\d{4}〕|\[\d{4}\]|第)[^（）()]{0,8}?号[）)]$")
+
+
 @lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """The dict key of a title: normalised, no 《》, spaces, version note or 中华人民共和国."""
-    t = normalize_term(title).strip().strip("《》").replace(" ", "")
+    t = DOCUMENT_NUMBER_RE.sub("", normalize_term(title).strip()).strip("《》").replace(" ", "")
     t = VERSION_RE.sub("", t)
     if t.startswith(PRC) and len(t) > len(PRC):
         t = t[len(PRC):]

@@ -81,3 +81,10 @@ def test_valid_citations_are_silent(check):
     text = ("依据《中华人民共和国生态环境法典》第一千一百零七条、《中华人民共和国行政处罚法》第二十八条"
             "和《排污许可管理条例》第三十三条的规定，参照《河南省生态环境行政处罚裁量基准》。")
     assert check(text, date(2026, 10, 20)) == []
+
+
+def test_document_number_after_the_title_is_not_part_of_it(check, registry):
+    # 《…意见》（国办发〔2018〕115号）: the number says which document; the title is still known.
+    assert check("根据《国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见》（国办发〔2018〕115号），制定本办法。",
+                 date(2026, 12, 1)) == []
+    assert registry.lookup("大气污染防治法（2018年修正）").title == "中华人民共和国大气污染防治法"
