@@ -4,6 +4,7 @@ from docx import Document as NewDocx
 from workbench.gui.main_window import MainWindow
 from workbench.log import ReviewLog
 from workbench.workspace import Workspace
+from tests.helpers.qt import WAIT_MS
 
 DRAFT = [
     "某市生态环境局关于加强建材市场管理的若干规定",
@@ -53,7 +54,7 @@ def make_window(qtbot, log_path):
 PARTICULARS = None  # filled per test with dates
 
 
-def wait_idle(qtbot, window, timeout=15000):
+def wait_idle(qtbot, window, timeout=WAIT_MS):
     qtbot.waitUntil(lambda: not window.busy and not window.pending, timeout=timeout)
 
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from tests.gui.conftest import wait_idle
 from tests.helpers.formatted_draft import write_formatted_draft
-from tests.helpers.qt import answer_next_dialog
+from tests.helpers.qt import WAIT_MS, answer_next_dialog
 from tests.helpers.returned_draft import reply_in_thread, write_threads
 from workbench.gui.annotation import TAB_TITLE, AnnotateDialog
 
@@ -29,7 +29,7 @@ def _export(qtbot, window, out: Path, with_dismissed=False) -> None:
 
     answer_next_dialog(fill)
     window.annotation.action.trigger()
-    qtbot.waitUntil(lambda: out.exists() and not window.busy, timeout=30000)
+    qtbot.waitUntil(lambda: out.exists() and not window.busy, timeout=WAIT_MS)
 
 
 def test_export_from_the_menu_then_read_the_units_answers(qtbot, make_window, tmp_path, qtmodeltester):
@@ -62,7 +62,7 @@ def test_export_from_the_menu_then_read_the_units_answers(qtbot, make_window, tm
     window.open_paths([revised], revision_of=first.id, particulars=PARTICULARS)
     wait_idle(qtbot, window)
     panel = window.annotation.panel
-    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=15000)
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=WAIT_MS)
     qtmodeltester.check(panel.model)
     rows = {r[0].split("　", 1)[0]: r for r in panel.model.records()}
     assert rows[licence.label][2] == "大气环境科：已删除审批要求。"

@@ -7,7 +7,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from tests.gui.conftest import wait_idle
-from tests.helpers.qt import answer_next_dialog
+from tests.helpers.qt import WAIT_MS, answer_next_dialog
 from workbench.gui.dialogs import DismissDialog, NewReviewDialog
 
 PARTICULARS = {"type": "legality", "unit": "大气环境科", "received": date(2026, 11, 2), "due": date(2026, 11, 17)}
@@ -100,7 +100,7 @@ def test_whole_review_from_opening_to_reopening(qtbot, make_window, draft_docx, 
     # A new window on the same log restores the same review, intact.
     again = make_window(window.ws.settings)
     again.restore_last_review()
-    qtbot.waitUntil(lambda: again.state is not None and again.document is not None, timeout=15000)
+    qtbot.waitUntil(lambda: again.state is not None and again.document is not None, timeout=WAIT_MS)
     assert again.state.id == review_id
     assert again.state.conclusion == "amend"
     assert again.state.finding(penalty.id).status == "accepted"
@@ -120,7 +120,7 @@ def test_reopening_from_the_queue_works_after_the_file_is_gone(qtbot, make_windo
     window.documents.clear()
     window.queue_view.selectRow(0)
     window.queue._open(window.queue_proxy.index(0, 0))
-    qtbot.waitUntil(lambda: window.state is not None and window.document is not None, timeout=15000)
+    qtbot.waitUntil(lambda: window.state is not None and window.document is not None, timeout=WAIT_MS)
     assert window.state.id == first
     assert "须使用市建材公司" in window.document_view.toPlainText()
 
@@ -230,7 +230,7 @@ def test_dropping_several_files_registers_each(qtbot, make_window, draft_docx, t
 
     answer_next_dialog(accept)
     window.dropEvent(QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
-    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 2 and not window.busy, timeout=20000)
+    qtbot.waitUntil(lambda: window.queue_model.rowCount() == 2 and not window.busy, timeout=WAIT_MS)
     assert {r.type for r in window.queue_model.records()} == {"legality"}
 
 
@@ -252,7 +252,7 @@ def test_citations_panel_lists_each_citation_with_its_verdict(qtbot, make_window
     window = make_window()
     open_draft(qtbot, window, draft_docx)
     model = window.citations_panel.model
-    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=WAIT_MS)
     qtmodeltester.check(model)
     row = model.record(0)
     assert row.cited.startswith("《中华人民共和国大气污染防治法》第九十九条")

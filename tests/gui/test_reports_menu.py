@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 from pypdf import PdfReader
 
 from tests.gui.conftest import wait_idle
-from tests.helpers.qt import answer_next_dialog
+from tests.helpers.qt import WAIT_MS, answer_next_dialog
 from workbench.gui import reports_menu
 
 PARTICULARS = {"type": "legality", "unit": "大气环境科", "received": date.today(), "due": date.today()}
@@ -49,7 +49,7 @@ def test_register_letter_and_figures_from_the_window(qtbot, make_window, draft_d
     from workbench.gui.printing import export_register_pdf
 
     reports_menu._save_in_background(window, "审查台账 PDF", lambda p: export_register_pdf(p, register), str(pdf))
-    qtbot.waitUntil(lambda: "已保存" in window.status_label.text(), timeout=20000)
+    qtbot.waitUntil(lambda: "已保存" in window.status_label.text(), timeout=WAIT_MS)
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages).replace("\n", "")  # cells wrap
     assert "审查台账" in text and "大气环境科" in text and "修改后通过" in text
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from tests.gui.conftest import DRAFT, wait_idle
 from tests.gui.test_main_window import finding_row as row_of
-from tests.helpers.qt import answer_next_dialog
+from tests.helpers.qt import WAIT_MS, answer_next_dialog
 from workbench.gui.dialogs import DismissDialog
 from workbench.gui.main_window import PREFERRED_SIZE, fit_to_screen
 
@@ -59,7 +59,7 @@ def test_a_revision_starts_clean_and_carries_the_earlier_decisions(qtbot, make_w
     row, _ = row_of(window, "leg.creates.licence")
     panel.table.selectRow(row)
     window.activateWindow()  # keys reach shortcuts of the active window (the dialogs took it)
-    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
     panel.table.setFocus()
     qtbot.keyClick(panel.table, Qt.Key_C)
     carried = window.state.finding(now.id)
@@ -90,7 +90,7 @@ def test_the_window_fits_a_1366_by_768_screen(qtbot, make_window):
 def test_focus_starts_outside_the_search_box(qtbot, make_window):
     window = make_window()
     window.activateWindow()
-    qtbot.waitUntil(lambda: window.focusWidget() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: window.focusWidget() is not None, timeout=WAIT_MS)
     assert window.focusWidget() is not window.queue_search
 
 
@@ -104,7 +104,7 @@ def test_dismiss_dialog_shows_the_message_and_takes_ctrl_enter(qtbot):
     assert short.message.text() == "不采纳：F1 设定行政许可"
     dialog.show()
     dialog.activateWindow()
-    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=WAIT_MS)
     dialog.reason.setPlainText("系重申上位法")
     qtbot.keyClick(dialog.reason, Qt.Key_Return, Qt.ControlModifier)
     assert dialog.result() == DismissDialog.Accepted

@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from tests.helpers.qt import WAIT_MS
 
 PROBE = (
     "import sys, json\n"
@@ -53,11 +54,11 @@ def test_work_submitted_before_the_first_paint_waits_for_it(qtbot):
     tasks.run_in_background(lambda: "done", ran.append, ran.append)
     assert tasks._held is not None and len(tasks._held) == 1 and ran == [] and up == []
     widget.show()
-    qtbot.waitUntil(lambda: ran == ["done"], timeout=10000)
+    qtbot.waitUntil(lambda: ran == ["done"], timeout=WAIT_MS)
     assert up == [True] and tasks._held is None
     done_later = []
     tasks.after_first_paint(widget, lambda: done_later.append(1))  # already painted: at the next turn
-    qtbot.waitUntil(lambda: done_later == [1], timeout=10000)
+    qtbot.waitUntil(lambda: done_later == [1], timeout=WAIT_MS)
 
 
 def test_a_window_that_never_paints_still_releases_the_held_work(qtbot):
@@ -69,4 +70,4 @@ def test_a_window_that_never_paints_still_releases_the_held_work(qtbot):
     qtbot.addWidget(widget)
     gate = []
     tasks.after_first_paint(widget, lambda: gate.append(1), fallback_ms=50)
-    qtbot.waitUntil(lambda: gate == [1], timeout=10000)
+    qtbot.waitUntil(lambda: gate == [1], timeout=WAIT_MS)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QPushButton
 
 from tests.gui.conftest import wait_idle
-from tests.helpers.qt import answer_next_dialog
+from tests.helpers.qt import WAIT_MS, answer_next_dialog
 from tests.helpers.stock_corpus import EVAL, build_cases, build_issued
 from workbench.gui import stock_menu
 from workbench.gui.printing import export_pdf
@@ -163,7 +163,7 @@ def test_case_evaluation_problem_from_a_finding_rectified_and_printed(qtbot, sto
     wait_stock(qtbot, stock)
     assert view.case_model.rowCount() == 12
     view.cases.selectRow(0)
-    qtbot.waitUntil(lambda: view.finding_model.rowCount() > 0, timeout=30000)
+    qtbot.waitUntil(lambda: view.finding_model.rowCount() > 0, timeout=WAIT_MS)
     view.findings.selectRow(0)
     message = view.finding_model.record(0).message
     answer_dialog(lambda d: None)  # take the finding as suggested
