@@ -171,10 +171,19 @@ _ADDED_CONDITION_RE = re.compile(r"增设|另设|加设|附加")
 _LIST_LEAD_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)[^。；\n]{0,12}下列")
 
 
+# 获得扶持的企业须出具书面承诺，十年内不将注册地迁出: the negation is what the operator
+# undertakes, a duty laid on it, not a rule the drafter keeps (it may stand past a comma).
+_PARTY_COMMITMENT_RE = re.compile(
+    r"(?:企业|经营者|申请人|投标人|供应商|公司|乙方|项目方)[^。；]{0,20}?(?:承诺|保证|签订[^，。；]{0,6}?(?:承诺书|保证书))[^。；]{0,24}$")
+_COMMITMENT_REACH = 60
+
+
 def _governed_by_prohibition(text: str, clause_start: int, act: int) -> bool:
     lo = max(clause_start, act - _LOOK_BACK)
     before = text[lo:act]
     found = _prohibition_before(before, text[lo : act + 12])
+    if found is not None and _PARTY_COMMITMENT_RE.search(text, max(0, lo + found.start() - _COMMITMENT_REACH), lo + found.start()):
+        return False
     if found is None:
         # 不得将在本地注册、在本地纳税、……以及与本地企业组成联合体，作为……条件: a clause that
         # opens by prohibiting content governs all of it, however long its list.
