@@ -50,8 +50,8 @@ import re
 from workbench.text.segment import Segments
 
 # Negations of a measure a lawful text states in passing (本市不要求在本市设立分支机构、不以户籍为条件、
-# 无需另行提供) govern like a prohibition. 不予、不享受 are refusals, which restrict, and are not here.
-PROHIBITION_WORDS = ("不要求", "不按照", "不以", "不将", "不把", "不制定", "不另设", "不另行", "不作为", "不限定", "不指定", "不强制",
+# 无需另行提供、县级不自行设定减免、不设定本地业绩要求) govern like a prohibition. 不予、不享受 are refusals, which restrict, and are not here.
+PROHIBITION_WORDS = ("不自行", "不设定", "不要求", "不按照", "不以", "不将", "不把", "不制定", "不另设", "不另行", "不作为", "不限定", "不指定", "不强制",
                      "不区分", "不限制", "无需", "无须", "不需要", "不需", "不必", "不存在", "未发现", "不含有", "不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
 # 取消/清理/废止 also name a sanction or a task (取消其资格、清理所产生的费用):
 # they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
