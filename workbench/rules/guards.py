@@ -50,8 +50,8 @@ import re
 from workbench.text.segment import Segments
 
 # Negations of a measure a lawful text states in passing (本市不要求在本市设立分支机构、不以户籍为条件、
-# 无需另行提供) govern like a prohibition. 不予、不享受 are refusals, which restrict, and are not here.
-PROHIBITION_WORDS = ("不要求", "不按照", "不以", "不将", "不把", "不制定", "不另设", "不另行", "不作为", "不限定", "不指定", "不强制",
+# 无需另行提供、县级不自行设定减免、不设定本地业绩要求) govern like a prohibition. 不予、不享受 are refusals, which restrict, and are not here.
+PROHIBITION_WORDS = ("不自行", "不设定", "不要求", "不按照", "不以", "不将", "不把", "不制定", "不另设", "不另行", "不作为", "不限定", "不指定", "不强制",
                      "不区分", "不限制", "无需", "无须", "不需要", "不需", "不必", "不存在", "未发现", "不含有", "不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
 # 取消/清理/废止 also name a sanction or a task (取消其资格、清理所产生的费用):
 # they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
@@ -250,6 +250,18 @@ def _in_prohibited_list(text: str, seg: Segments, start: int) -> bool:
             or _CONDUCT_LIST_LEAD_RE.search(lead) is not None)
 
 
+_AFTER_ACT_REACH = 8
+
+
+def _prohibition_after_act(text: str, act: int, pos: int) -> bool:
+    fragment = text[act + 1 : pos]
+    found = _prohibition_before(fragment[: _AFTER_ACT_REACH + 4], text[act + 1 : pos + 12])
+    if found is None or found.start() > _AFTER_ACT_REACH:
+        return False
+    return (_RESTRICTING_VERB_RE.match(fragment, found.end()) is not None
+            or _CONTENT_PROHIBITION_RE.match(fragment, found.start()) is not None)
+
+
 def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) -> bool:
     """Is the act at ``act`` governed by a prohibition?
 
@@ -262,6 +274,13 @@ def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) 
         return True
     if _inside_disposal_prohibition(text, seg, act):
         return True
+    # 信用评价不得以……本地奖项作为指标、竞买条件不得设定注册地……要求: the act word (评价、条件)
+    # stands before a prohibition that governs the match's later terms in the act's own clause.
+    # Only a prohibition of restricting or of content (不得以、不以、不得设定) right after the act
+    # word: 一律不再新批 is the refusal itself.
+    for pos in terms:
+        if pos > act + 1 and seg.unit("clause", pos)[1] == clause_start and _prohibition_after_act(text, act, pos):
+            return True
     # The act itself forbids restricting or forbids content (不得阻碍经营者迁出、投资协议不得约定……):
     # a frame that takes 不得 for part of a commitment has found the prohibition of one.
     opening = _PROHIBITION_RE.match(text, act)
@@ -354,6 +373,8 @@ _TREATS_ALIKE_RE = re.compile(
     + r"|不(?:分|论|问)(?:内外|本地外地|本地和外地|所有制|地域|注册地|产地)"
     + r"|不限(?:地域|注册地|所有制|户籍|产地|区域)"
     + r"|统一适用|同等适用|一律适用|(?:各类|所有|全部|任何)[^。；]{0,30}?均可|与(?:本地|本市|本县|本区|本省)[^，。；]{0,10}?适用(?:同样|相同|同一)"
+    # 外地供应商与本地供应商平等参与、各类企业可以平等申报: equal access stated in so many words.
+    + r"|平等(?:参与|参加|申报|申请|竞争|享有)|可以平等"
     + r"|一视同仁|平等对待|同等对待|同样视为|视同本地|同等享受|同样享受|适用同样|执行同样|同样的(?:条件|要求|标准|查验|检查|补助|补贴)"
     # Free choice stated in so many words (可以自主委托、自主选择) designates no one.
     + r"|(?:自主选择|自主委托|自行选择|自愿选择|可以自主)(?![^，。；]{0,10}?(?:县内|市内|区内|省内|本地|本市|本县|本区|本省|当地|辖区|指定|推荐))"
