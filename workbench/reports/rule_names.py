@@ -161,6 +161,7 @@ RULE_NAMES = {
     "fc.entry.exit_transfer": "退出只能转让给认可者",
     "fc.entry.local_register_gate": "须先在基层登记",
     "fc.entry.default_choice": "原则上选某家须报备",
+    "fc.entry.utility_tie_in": "配套工程交公用企业",
     "fc.entry.franchise_set": "无据设立特许经营",
     "fc.entry.franchise_no_bid": "特许经营未经竞争",
     "fc.entry.franchise_extend": "擅自延长特许期限",
