@@ -18,7 +18,7 @@ import re
 import threading
 from collections import defaultdict, deque
 from itertools import chain, repeat
-from operator import add, itemgetter
+from operator import add, itemgetter, sub
 from datetime import date
 
 from workbench.intake.metadata import reading_date
@@ -193,7 +193,7 @@ class Engine:
         while lo < n:
             base = keys[lo] & _WORD_BITS
             hi = bisect.bisect_left(keys, base + _END_LIMIT, lo)
-            its_ends = [k - base for k in keys[lo:hi]]
+            its_ends = list(map(sub, keys[lo:hi], repeat(base)))  # in C: a comprehension costs a bytecode loop per hit
             entries, tid, back, group = payloads[base >> 32]
             if entries:
                 for rule_idx, role, g, length in entries:
@@ -201,7 +201,7 @@ class Engine:
             if tid >= 0:
                 term_ends[tid] = its_ends
             if group >= 0:
-                starts[group] += [e - back for e in its_ends] if back else its_ends
+                starts[group] += map(sub, its_ends, repeat(back)) if back else its_ends
             lo = hi
         # In the order the pass met them: by end, the longer word first (a rule's
         # entries for one word in their own order: the sort is stable).
@@ -327,7 +327,7 @@ class Engine:
                 ends = term_ends.get(tid)
                 if ends:
                     bounds, back = seg.ends(within), self._term_length[tid] - 1
-                    found = set(map(bisect.bisect_right, repeat(bounds, len(ends)), [e - back for e in ends]))
+                    found = set(map(bisect.bisect_right, repeat(bounds), map(sub, ends, repeat(back)) if back else ends))
                 else:
                     found = set()
                 term_units[(tid, within)] = found
