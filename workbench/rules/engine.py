@@ -428,15 +428,17 @@ class Engine:
                         found.append((ms, me, next((match.start(g) for g in groups if match.start(g) >= 0), ms)))
                     continue
                 # The probe matches one character wherever the alternative matches; the
-                # alternative's own match, non-overlapping, left to right, as
+                # alternative's own matches, non-overlapping, left to right, as
                 # ``pattern.match`` tried at each possible start would give them.
-                last = -1
-                for match in probe.finditer(shadow, us, ue):
+                # Searched again from each match's end: no start inside a match is tried.
+                pos, search = us, probe.search
+                while (match := search(shadow, pos, ue)) is not None:
                     ms = match.start()
                     me = match.start(_PROBE_END)
-                    if ms < last or me <= ms:
+                    if me <= ms:
+                        pos = ms + 1
                         continue
-                    last = me
+                    pos = me
                     if covered and any(p in covered for p in range(ms, me)):
                         continue
                     found.append((ms, me, next((match.start(g) for g in groups if match.start(g) >= 0), ms)))
