@@ -47,6 +47,7 @@ def title_key(title: str) -> str:
     return t
 
 
+@lru_cache(maxsize=65536)  # as title_key: a draft cites the same titles again and again, each normalised once
 def cited_version_year(title: str) -> int | None:
     m = VERSION_RE.search(normalize_term(title).strip().strip("《》").replace(" ", ""))
     return int(m.group(1)) if m else None

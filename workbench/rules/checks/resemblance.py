@@ -13,8 +13,8 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import and_, itemgetter
 
 import ahocorasick
 
@@ -44,19 +44,27 @@ _LIST_LEAD_ONLY_RE = re.compile(r"下列[^，。；：]{0,12}[：:]\s*$")
 # The purpose-and-basis article (为了……，根据……，制定本办法) decides nothing.
 _PURPOSE_ARTICLE_RE = re.compile(r"制定本(?:办法|规定|细则|措施|方案|意见|实施细则)")
 _END = itemgetter(0)
+_FLAGS = itemgetter(1)
 _PARAGRAPH_REACH = 600  # characters read on each side of the sentence: a bound, so a huge paragraph stays linear
 
 
-@lru_cache(maxsize=2)
-def _automaton(classes: tuple[str, ...], min_length: int):
+@lru_cache(maxsize=1)
+def _automaton():
+    """One automaton for both tests: a word's value has bit 1 when it is a word
+    (of two characters or more) of the ``_RELEVANT_CLASSES``, bit 2 when it is
+    a word of the ``_ACT_CLASSES``; one pass over the text finds the hits of both."""
     from workbench.rules.lexicon import builtin_lexicon
 
     lex = builtin_lexicon()
+    flags: dict[str, int] = {}
+    for classes, min_length, bit in ((_RELEVANT_CLASSES, 2, 1), (_ACT_CLASSES, 1, 2)):
+        for cls in classes:
+            for word in lex.literals("{" + cls + "}"):
+                if len(word) >= min_length:
+                    flags[word] = flags.get(word, 0) | bit
     automaton = ahocorasick.Automaton()
-    for cls in classes:
-        for word in lex.literals("{" + cls + "}"):
-            if len(word) >= min_length:
-                automaton.add_word(word, len(word))
+    for word, bit in flags.items():
+        automaton.add_word(word, bit)
     automaton.make_automaton()
     return automaton
 
@@ -68,9 +76,12 @@ def resembles_published_case(ctx: CheckContext):
     seg = ctx.segments
     covered = ctx.covered_sentences or frozenset()
     ends = seg.ends("sentence")
-    # The sentence of each hit's end, found in C (map over the automaton's (end, value) pairs).
-    relevant = set(map(bisect.bisect_right, repeat(ends), map(_END, _automaton(_RELEVANT_CLASSES, 2).iter(text))))
-    relevant &= set(map(bisect.bisect_right, repeat(ends), map(_END, _automaton(_ACT_CLASSES, 1).iter(text))))
+    # The sentence of each hit's end, found in C (map over the automaton's (end, value) pairs),
+    # then the sentences that hold a hit of each list.
+    pairs = list(_automaton().iter(text))
+    sentences = list(map(bisect.bisect_right, repeat(ends), map(_END, pairs)))
+    flags = list(map(_FLAGS, pairs))
+    relevant = set(compress(sentences, map(and_, flags, repeat(1)))) & set(compress(sentences, map(and_, flags, repeat(2))))
     for k in sorted(relevant - covered):
         _, s, e = seg.unit_at("sentence", k)
         # Quoted text and titles are the law's words or names, not the draft's.
