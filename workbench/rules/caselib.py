@@ -138,7 +138,9 @@ class CaseLibrary:
             if category is not None and self.cases[i].category != category:
                 continue
             unit = self._unit[i]
-            s = sum(weights[g] * unit[g] for g in weights.keys() & unit.keys())
+            # In the clause's own bigram order, not a set's: a set's order follows the string
+            # hash, which changes from run to run, and so would the last digits of the sum.
+            s = sum(weights[g] * unit[g] for g in weights if g in unit)
             if s > best_score:
                 best, best_score = i, s
         if best is None:
