@@ -249,3 +249,12 @@ def test_the_cached_tagger_plan_is_the_worked_out_one_and_follows_its_inputs(iso
     assert other != direct.shadow(text)
     assert other == entities.EntityTagger(fewer, tuple(w for c in entities._STOP_CLASSES for w in lexicon.literals("{" + c + "}")),
                                           lexicon.literals("{local_word}")).shadow(text)
+
+
+def test_the_rule_cache_follows_the_lexicon_whose_words_become_anchors():
+    # The loader expands anchors such as {private_record} from lexicon.yaml: an edit of the
+    # lexicon alone must make the cached rules stale.
+    from workbench.rules import compiled
+
+    names = [getattr(p, "name", str(p)) for p in compiled._sources(("legality",))]
+    assert "lexicon.yaml" in names

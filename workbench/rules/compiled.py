@@ -4,7 +4,8 @@
 parsed by ``workbench.rules.loader`` (imported only then) when a pack file or
 the program changed since the cache was written, and read back from the cache
 otherwise. Every file under a pack's folder is part of the key, so a file the
-loader reads, or one added or removed, makes the cache stale.
+loader reads, or one added or removed, makes the cache stale; so does an edit of
+lexicon.yaml, whose word lists the loader copies into the anchors.
 """
 
 from __future__ import annotations
@@ -19,6 +20,14 @@ RULE_MODULES = ("workbench.rules.model",)
 RULEPACKS_PACKAGE = "workbench.rulepacks"
 
 
+def _sources(packs: tuple[str, ...]) -> list:
+    """The files a set of packs is parsed from: the packs' folders, and the lexicon, which the loader
+    reads to expand anchors such as {private_record} into words (an edit of lexicon.yaml alone must
+    not leave the anchors of the old word lists in the cache)."""
+    root = resources.files(RULEPACKS_PACKAGE)
+    return files_under([root / p for p in packs]) + [root / "lexicon.yaml"]
+
+
 def load_builtin_rules(packs: tuple[str, ...] = REVIEWS) -> list[Rule]:
     """The rules of the built-in ``packs``, as ``workbench.rules.loader.load_builtin_rules`` reads them."""
     packs = tuple(packs)
@@ -28,8 +37,7 @@ def load_builtin_rules(packs: tuple[str, ...] = REVIEWS) -> list[Rule]:
 
         return loader.load_builtin_rules(packs)
 
-    root = resources.files(RULEPACKS_PACKAGE)
-    return load_or_build("rules", files_under([root / p for p in packs]), parse, RULE_MODULES, extra=list(packs))
+    return load_or_build("rules", _sources(packs), parse, RULE_MODULES, extra=list(packs))
 
 
 def load_builtin_packs(packs: tuple[str, ...] = REVIEWS) -> RuleSet:
@@ -42,6 +50,4 @@ def load_builtin_packs(packs: tuple[str, ...] = REVIEWS) -> RuleSet:
 
         return loader.load_builtin_packs(packs)
 
-    root = resources.files(RULEPACKS_PACKAGE)
-    sources = files_under([root / p for p in packs])
-    return load_or_build("packs", sources, parse, RULE_MODULES, extra=list(packs), keep=lambda value: not value.broken)
+    return load_or_build("packs", _sources(packs), parse, RULE_MODULES, extra=list(packs), keep=lambda value: not value.broken)
