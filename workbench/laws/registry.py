@@ -37,11 +37,15 @@ FUZZY_CUTOFF = 80.0
 DOCUMENT_NUMBER_RE = re.compile(r"[（(][^（）()]{0,12}?(?:〔\d{4}〕|\[\d{4}\]|第)[^（）()]{0,8}?号[）)]$")
 
 
+def _bare_title(title: str) -> str:
+    """A cited title normalised, without a document number after it, 《》 or spaces."""
+    return DOCUMENT_NUMBER_RE.sub("", normalize_term(title).strip()).strip("《》").replace(" ", "")
+
+
 @lru_cache(maxsize=65536)
 def title_key(title: str) -> str:
     """The dict key of a title: normalised, no 《》, spaces, version note or 中华人民共和国."""
-    t = DOCUMENT_NUMBER_RE.sub("", normalize_term(title).strip()).strip("《》").replace(" ", "")
-    t = VERSION_RE.sub("", t)
+    t = VERSION_RE.sub("", _bare_title(title))
     if t.startswith(PRC) and len(t) > len(PRC):
         t = t[len(PRC):]
     return t
@@ -49,7 +53,7 @@ def title_key(title: str) -> str:
 
 @lru_cache(maxsize=65536)  # as title_key: a draft cites the same titles again and again, each normalised once
 def cited_version_year(title: str) -> int | None:
-    m = VERSION_RE.search(normalize_term(title).strip().strip("《》").replace(" ", ""))
+    m = VERSION_RE.search(_bare_title(title))
     return int(m.group(1)) if m else None
 
 
