@@ -6,7 +6,7 @@ look-alikes), writes each clause to its own .txt in a temporary folder, runs the
 a fair-competition finding of the right category, clauses flagged under a wrong category only,
 clauses missed; and look-alikes flagged. Labels stay here in bench/, never in the package.
 
-    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4|blind5] [--part tune|hold] [--missed] [--json OUT]
+    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4|blind5|blind6[a|b]] [--part tune|hold] [--distinct] [--missed] [--json OUT]
 
 --set blind2 reads fc_blind2.jsonl, the second blind set (violations and look-alikes in one
 file, "category": "clean" for the latter); --set blind3 reads fc_blind3.jsonl, the third,
@@ -29,8 +29,9 @@ LOOKALIKES = HERE / "fc_lookalikes_blind.jsonl"
 BLIND2 = HERE / "fc_blind2.jsonl"
 BLIND3 = HERE / "fc_blind3.jsonl"
 BLIND4 = HERE / "fc_blind4.jsonl"  # written 2 Dec 2026; measured first on 741c211 (118/150)
-# The fifth set, written in two halves by two authors who saw no rule (README_blind5a/b.md).
-BLIND5 = (HERE / "fc_blind5a.jsonl", HERE / "fc_blind5b.jsonl")
+# The fifth and sixth sets, each written in two halves by two authors who saw no rule
+# (README_blind5a/b.md, README_blind6a/b.md).
+HALVES = {n: (HERE / f"fc_{n}a.jsonl", HERE / f"fc_{n}b.jsonl") for n in ("blind5", "blind6")}
 # The CLI's fair-competition category codes, by the 条例's four headings.
 CATEGORY_CODES = {
     "market_entry_exit": "市场准入和退出",
@@ -103,6 +104,24 @@ def split(items, part, key):
     return out
 
 
+OVERLAP_RUN = 15  # characters a clause may share with an earlier set before it counts as a repeat
+
+
+def earlier_texts(current):
+    """Every clause of the other blind sets and of the development sets, joined (for --distinct)."""
+    paths = [p for p in HERE.glob("*.jsonl") if p not in current]
+    paths += sorted((HERE.parents[1].parent / "shared" / "eval" / "fair_competition").glob("*.jsonl"))
+    return "\n".join(d.get("clause") or d.get("text") or "" for p in paths for d in read_jsonl(p))
+
+
+def distinct(items, earlier):
+    """The clauses that share no run of OVERLAP_RUN characters with an earlier set: a clause an
+    author wrote close to one the rules were already tuned on measures nothing new."""
+    def repeats(c):
+        return any(c[i:i + OVERLAP_RUN] in earlier for i in range(len(c) - OVERLAP_RUN + 1))
+    return [d for d in items if not repeats(d["clause"])]
+
+
 def item_of(standard):
     """'条例8(3); 办法11(1)' -> '办法11(1)'; the catch-all 办法24 keeps its 条例 item."""
     tiaoli, _, banfa = (part.strip() for part in (standard or "").partition(";"))
@@ -113,24 +132,32 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
     parser.add_argument("--json", help="write every clause's outcome to this file")
-    parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5", "blind5a", "blind5b"), default="blind", help="which blind set")
+    parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5", "blind5a", "blind5b", "blind6", "blind6a", "blind6b"), default="blind", help="which blind set")
+    parser.add_argument("--distinct", action="store_true",
+                        help=f"leave out clauses sharing {OVERLAP_RUN} characters with another set")
     parser.add_argument("--part", choices=("all", "tune", "hold"), default="all",
                         help="the part the rules were widened on, or the third kept apart")
     args = parser.parse_args()
-    if args.set.startswith("blind5"):
-        # blind5 is both halves; blind5a / blind5b one of them
-        halves = [p for p in BLIND5 if args.set == "blind5" or p.stem.endswith(args.set[-1])]
+    current = []  # the files of the set measured (for --distinct: the rest are earlier sets)
+    if args.set[:6] in HALVES:
+        # blind5 is both halves; blind5a / blind5b one of them (and so for blind6)
+        halves = [p for p in HALVES[args.set[:6]] if args.set in HALVES or p.stem.endswith(args.set[-1])]
         missing = [p.name for p in halves if not p.exists()]
         if missing:
-            sys.exit(f"缺少第五套盲测文件：{'、'.join(missing)}")
+            sys.exit(f"缺少盲测文件：{'、'.join(missing)}")
         items = [d for p in halves for d in read_jsonl(p)]
+        current = halves
     elif args.set in ("blind2", "blind3", "blind4"):
-        items = read_jsonl({"blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}[args.set])
+        current = [{"blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}[args.set]]
+        items = read_jsonl(current[0])
     if args.set != "blind":
         wordings = [d for d in items if d["category"] != "clean"]
         lookalikes = [d for d in items if d["category"] == "clean"]
     else:
         wordings, lookalikes = read_jsonl(WORDINGS), read_jsonl(LOOKALIKES)
+    if args.distinct:
+        earlier = earlier_texts(current or [WORDINGS, LOOKALIKES])
+        wordings, lookalikes = distinct(wordings, earlier), distinct(lookalikes, earlier)
     if args.part != "all":
         wordings, lookalikes = split(wordings, args.part, "category"), split(lookalikes, args.part, "resembles")
     per_category, rows, flagged = measure(wordings, lookalikes)
@@ -150,7 +177,8 @@ def main():
     by_resembles = collections.Counter(f["resembles"] for f in flagged)
     print(f"\n形似合法条款：{len(lookalikes)} 条，被标出 {len(flagged)} 条"
           f"（{', '.join(f'{k} {v}' for k, v in by_resembles.items()) or '无'}）")
-    for f in flagged:
+    # The flagged look-alikes' texts only with --missed: a held-out set is measured, not read.
+    for f in flagged if args.missed else ():
         print(f"  [{'/'.join(f['found_categories'])}] {','.join(f['rules'])}  {f['clause']}")
 
     if args.missed:
