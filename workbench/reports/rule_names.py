@@ -121,7 +121,7 @@ RULE_NAMES = {
     "fc.movement.outside_prepayment": "外地企业另行预缴",
     "fc.cost.promised_tax_treatment": "承诺核定征收",
     "fc.cost.org_form_exclusion": "按组织形式排除",
-    "fc.cost.chosen_tariff_cut": "挑选企业降水电价",
+    "fc.conduct.chosen_tariff_cut": "挑选企业降水电价",
     "fc.conduct.price_plan_sharing": "汇总拟调价格",
     "fc.entry.exclusive_right": "授予排他经营权",
     "fc.entry.local_paper_before_licence": "执照前置地方证明",
