@@ -4,11 +4,11 @@ The documents were written blind to the rules and are lawful by design (see lawf
 so every passage finding (Finding.paragraph is not None) they draw is presumed false until a reader
 decides otherwise. Prints, per batch (A = a*.txt and B = b*.txt, both tuned on; C = c*.txt and D = d*.txt, now tuned on too;
 E = e*.txt, held out; F = f*.txt, held out; G = g*.txt, held out for the next session;
-H = h*.txt, held out (newest);
+H = h*.txt, held out (newest); J = j*.txt, a tuning batch;
 the batch is the file-name prefix letter) and per review
 (fair_competition, legality, citation), the passage findings per 10,000 characters.
 
-    .venv/bin/python bench/eval/lawful_measure.py [--batch A|B|C|D|E|F|G|H] [--list] [--json OUT]
+    .venv/bin/python bench/eval/lawful_measure.py [--batch A|B|C|D|E|F|G|H|J] [--list] [--json OUT]
 
 --list also prints every passage finding: its verdict, rule id, file, and a 40-character excerpt
 around it, then the findings per rule id (most frequent first). Whole-document findings (paragraph
