@@ -105,7 +105,6 @@ RULE_NAMES = {
     "fc.cost.paid_amount_rebate": "按缴纳额拨回",
     "fc.cost.named_funding": "向具名企业出资担保",
     "fc.cost.status_chosen_recipients": "按身份定受益者",
-    "fc.cost.selective_penalty_waiver": "名单企业免罚",
     "fc.cost.status_leniency": "按身份减免处罚",
     "fc.cost.chosen_deposit_relief": "特定企业免保证金",
     "fc.cost.ownership_subject_subsidy": "按所有制补贴",
