@@ -106,7 +106,6 @@ RULE_NAMES = {
     "fc.cost.named_funding": "向具名企业出资担保",
     "fc.cost.status_chosen_recipients": "按身份定受益者",
     "fc.cost.status_leniency": "按身份减免处罚",
-    "fc.cost.chosen_deposit_relief": "特定企业免保证金",
     "fc.cost.ownership_subject_subsidy": "按所有制补贴",
     "fc.cost.chosen_factor_priority": "确定项目要素优先",
     "fc.conduct.organised_restriction_pact": "组织签约限产限量",
