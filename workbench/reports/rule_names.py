@@ -116,7 +116,6 @@ RULE_NAMES = {
     "fc.conduct.output_allocation": "分配产销量客户",
     "fc.conduct.price_directive": "直接定价价格备案",
     "fc.movement.local_tax_scoring": "本地纳税计分",
-    "fc.movement.outside_prepayment": "外地企业另行预缴",
     "fc.cost.promised_tax_treatment": "承诺核定征收",
     "fc.cost.org_form_exclusion": "按组织形式排除",
     "fc.cost.chosen_tariff_cut": "挑选企业降水电价",
