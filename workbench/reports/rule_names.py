@@ -110,7 +110,6 @@ RULE_NAMES = {
     "fc.cost.chosen_factor_priority": "确定项目要素优先",
     "fc.conduct.organised_restriction_pact": "组织签约限产限量",
     "fc.conduct.zoned_operation_sanction": "划片经营惩越界",
-    "fc.movement.outside_levy_multiple": "外地税费标准加倍",
     "fc.cost.list_member_reward": "逐家奖励入库企业",
     "fc.conduct.coordinated_price_order": "要求按协调价销售",
     "fc.conduct.output_allocation": "分配产销量客户",
