@@ -221,6 +221,23 @@ def _inside_disposal_prohibition(text: str, seg: Segments, act: int) -> bool:
 _CLAUSE_END_RE = re.compile(r"[，；。]")
 _DISPOSAL_CLOSE_RE = re.compile(r"作为|；")
 
+# The same reading for a check that has a sentence and no act word (the published-case
+# resemblance, workbench.rules.checks.resemblance): a sentence negates the measure it names when
+# it disposes of it (不得将、不将……作为), says it does not require or add it (不要求、不另设、不另行、
+# 不设定……), does not make it a condition (不以……为条件) or needs nothing further (无需另行).
+_MEASURE_NEGATIONS = ("不要求", "不另设", "不另行", "不设定", "不设置", "不增设")
+NEGATED_MEASURE_RE = re.compile(
+    _DISPOSAL_OPEN_RE.pattern + r"[^，。；]{0,40}?作为"
+    + "|" + "|".join(_MEASURE_NEGATIONS)
+    + r"|不以[^，。；]{0,30}?(?:作为|为)[^，。；]{0,6}?(?:条件|前提|因素|标准)"
+    + r"|(?:无需|无须|不需要|不必)[^，。；]{0,6}?另行"
+)
+
+
+def negates_measure(sentence: str) -> bool:
+    """Does ``sentence`` negate the measure it states (see ``NEGATED_MEASURE_RE``)?"""
+    return NEGATED_MEASURE_RE.search(sentence) is not None
+
 
 def _list_colon(text: str, seg: Segments, start: int) -> int:
     """The colon of the list lead-in whose items ``start`` stands in, or -1.
