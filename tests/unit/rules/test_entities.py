@@ -117,3 +117,13 @@ def test_the_word_table_finds_every_word():
     table = WordTable.of({"恒达": 1, "生态": 3, "城市": 2, "物流": 9})
     assert [table.flags(w) for w in ("城市", "恒达", "物流", "生态", "华鼎", "")] == [2, 1, 9, 3, 0, 0]
     assert WordTable().flags("生态") == 0
+
+
+def test_a_lexicon_without_trade_words_marks_no_trade_name():
+    from workbench.rules.entities import EntityTagger
+
+    lexicon = builtin_lexicon()
+    entities = {k: v for k, v in lexicon.entities.items() if not k.startswith("brand_")}
+    tagger = EntityTagger(entities)
+    assert list(tagger.brands("由清泉水务负责运营。")) == []
+    assert marked(tagger, "委托县城投公司承办。", NAMED_OPERATOR) == ["县城投公司"]
