@@ -404,7 +404,10 @@ class EntityTagger:
             elif k > floor and _is_han(text[k - 1]):
                 continue  # no word where the name would begin: where it begins is unknown
             if not self.is_brand_head(text[k:s]):
-                continue
+                # 潍坊华鼎医疗、山东恒达纺织: a place before the name part belongs to the name
+                place = next(iter(self.places(text, k, s)), None)
+                if place is None or place[0] != k or not self.is_brand_head(text[place[1]:s]):
+                    continue
             if not followed:
                 if last is None or last.group() not in self._lead:
                     continue

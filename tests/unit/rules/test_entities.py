@@ -73,6 +73,7 @@ def test_a_county_short_name_inside_a_word_is_not_a_place(tagger):
     ("县财政出资帮助裕穗米业渡过难关。", "裕穗米业"),
     ("会议同意：瑞丰化工搬迁期间暂缓缴纳排污费。", "瑞丰化工"),
     ("对汇琛信息科技给予租金减免。", "汇琛信息科技"),   # trade words in a row
+    ("由潍坊沣源环卫负责清运。", "潍坊沣源环卫"),   # a place before the name part is part of the name
 ])
 def test_a_trade_name_without_suffix_is_marked(tagger, text, name):
     assert marked(tagger, text, NAMED_OPERATOR) == [name]
@@ -87,6 +88,7 @@ def test_a_trade_name_without_suffix_is_marked(tagger, text, name):
     "支持本地物流企业发展。",            # 本地 is a generic modifier
     "全市物业服务企业应当配合。",
     "对冷链物流给予补贴。",              # 冷链: a common word jieba lacks (brand_head_stop)
+    "由潍坊物流园区负责。",              # a place and a trade word: no name part
     "对涉农物流企业给予补贴。",          # 物流企业: the phrase goes on
     "持续优化营商环境。",
     "对智慧水务项目给予支持。",
