@@ -115,23 +115,39 @@ class WordTable:
         return 0
 
 
-@lru_cache(maxsize=1)
-def jieba_two_character_words() -> dict[str, int]:
-    """jieba's two-character words → flags (WORD, COMMON, VERY_COMMON, NOUN); empty without jieba."""
+# Tags of a proper noun in jieba's dictionary: 华微电子、美利纸业 (nz) are trade names it
+# knows, where 底栖生物、生鲜食品 (n) are words whose first half is then no name part.
+_PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "nrt", "nrfg", "j"})
+
+
+@lru_cache(maxsize=2)
+def jieba_two_character_words(trades: tuple[str, ...] = ()) -> dict[str, int]:
+    """jieba's two-character words → flags (WORD, COMMON, VERY_COMMON, NOUN); empty without
+    jieba. A two-character word that with one of ``trades`` makes a word of jieba's that is
+    not a proper noun (底栖 of 底栖生物) is COMMON, whatever its frequency."""
     path = _jieba_dictionary()
     out: dict[str, int] = {}
     if path is None:
         return out
+    compounds = set()
     with open(path, encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) < 2 or len(parts[0]) != 2 or not all(_is_han(ch) for ch in parts[0]):
+            if len(parts) < 2 or not all(_is_han(ch) for ch in parts[0]):
+                continue
+            word = parts[0]
+            tag = parts[2] if len(parts) > 2 else ""
+            if len(word) != 2:
+                if len(word) >= 4 and tag not in _PROPER_TAGS and word[2:] in trades:
+                    compounds.add(word[:2])
                 continue
             freq = int(parts[1])
             flag = WORD | (COMMON if freq >= BRAND_HEAD_MAX_FREQUENCY else 0) | (VERY_COMMON if freq >= _SPLIT_WORD_FREQUENCY else 0)
-            if len(parts) > 2 and parts[2] in _NOUN_TAGS:
+            if tag in _NOUN_TAGS:
                 flag |= NOUN
-            out[parts[0]] = flag
+            out[word] = flag
+    for head in compounds:
+        out[head] = out.get(head, 0) | WORD | COMMON
     return out
 
 
@@ -258,7 +274,7 @@ def tagger_plan(entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...
     # A trade name's name part holds no common word, place name, generic modifier or trade word.
     trades = sorted(set(entities.get("brand_trade", ())), key=lambda w: (-len(w), w))
     lead = sorted(set(entities.get("brand_lead", ())), key=lambda w: (-len(w), w))
-    words = dict(jieba_two_character_words()) if trades else {}
+    words = dict(jieba_two_character_words(tuple(trades))) if trades else {}
     for word in (*entities.get("brand_head_stop", ()), *entities["generic_modifier"], *entities["industry_word"], *trades,
                  *stops, *division_names(), *entities["place_short_stop"], *common) if trades else ():
         for i in range(len(word) - 1):

@@ -95,6 +95,7 @@ def test_a_trade_name_without_suffix_is_marked(tagger, text, name):
     "不得指定或者变相指定采用首台套装备。",  # 首台套: a three-character part holding a word
     "不得指定教材或者其他助考材料。",    # 其 begins 其他, not a name
     "在我县从事渣土运输的企业。",        # 从 begins 从事
+    "对生鲜食品给予补贴。",              # 生鲜食品 is a word of jieba's, not a trade name
     "恒达纺织的产品质量较好。",          # a name, but nothing says it stands as an operator
 ])
 def test_a_phrase_with_a_trade_word_is_not_a_name(tagger, text):
