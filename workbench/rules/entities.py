@@ -69,7 +69,7 @@ _PLACE_CONTEXT = set("县市区旗境辖籍的本注设登落投纳缴企公地�
 _BRAND_HEAD = (2, 4)
 _BRAND_RUN_MAX = 12  # characters read back from a trade word for a word that ends a name
 _BRAND_HEAD_CHARS_NEVER = frozenset("的地得了着过之与和及或等在对由为是将把被给向从于以按并且而也都就才又还不未无非须应"
-                                    "可能要让使请经已其此这那每各本该全我某所者个家些们几多两涉"
+                                    "可能要让使请经已其此这那每各本该全我某所者个家些们几多两涉企"
                                     "县市区省镇乡村局厅委办部处署")
 # jieba's two-character words, as flags (``WordTable``): a word at all; frequent enough to be a
 # common word, not a name (精修 5, 业态 45, 复议 84; trade names are most often no word:

@@ -96,6 +96,8 @@ def test_a_trade_name_without_suffix_is_marked(tagger, text, name):
     "不得指定教材或者其他助考材料。",    # 其 begins 其他, not a name
     "在我县从事渣土运输的企业。",        # 从 begins 从事
     "对生鲜食品给予补贴。",              # 生鲜食品 is a word of jieba's, not a trade name
+    "由运维物业负责日常管理。",          # 运维: a word jieba lacks (brand_head_stop)
+    "对惠企物流给予补贴。",              # 企 is in no trade name's name part
     "恒达纺织的产品质量较好。",          # a name, but nothing says it stands as an operator
 ])
 def test_a_phrase_with_a_trade_word_is_not_a_name(tagger, text):
