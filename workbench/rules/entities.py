@@ -129,23 +129,18 @@ def jieba_two_character_words(trades: tuple[str, ...] = ()) -> dict[str, int]:
     out: dict[str, int] = {}
     if path is None:
         return out
+    # Read with regexes over the whole file (C speed): a Python loop over its 350,000 lines takes seconds.
+    text = path.read_text(encoding="utf-8")
+    for word, freq, tag in re.findall(r"(?m)^([\u4e00-\u9fff]{2}) (\d+)(?: (\S+))?$", text):
+        freq = int(freq)
+        out[word] = (WORD | (COMMON if freq >= BRAND_HEAD_MAX_FREQUENCY else 0) | (VERY_COMMON if freq >= _SPLIT_WORD_FREQUENCY else 0)
+                     | (NOUN if tag in _NOUN_TAGS else 0))
     compounds = set()
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) < 2 or not all(_is_han(ch) for ch in parts[0]):
-                continue
-            word = parts[0]
-            tag = parts[2] if len(parts) > 2 else ""
-            if len(word) != 2:
-                if len(word) >= 4 and tag not in _PROPER_TAGS and word[2:] in trades:
-                    compounds.add(word[:2])
-                continue
-            freq = int(parts[1])
-            flag = WORD | (COMMON if freq >= BRAND_HEAD_MAX_FREQUENCY else 0) | (VERY_COMMON if freq >= _SPLIT_WORD_FREQUENCY else 0)
-            if tag in _NOUN_TAGS:
-                flag |= NOUN
-            out[word] = flag
+    if trades:
+        tails = "|".join(map(re.escape, sorted(trades, key=lambda w: (-len(w), w))))
+        for head, tag in re.findall(r"(?m)^([\u4e00-\u9fff]{2})(?:" + tails + r") \d+(?: (\S+))?$", text):
+            if tag not in _PROPER_TAGS:
+                compounds.add(head)
     for head in compounds:
         out[head] = out.get(head, 0) | WORD | COMMON
     return out
