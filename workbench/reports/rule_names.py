@@ -127,7 +127,6 @@ RULE_NAMES = {
     "fc.movement.branch_refusal": "拒外地设分支机构",
     "fc.cost.levy_refund_scheme": "先征后返列收列支",
     "fc.conduct.named_price_pair": "具名企业单列价格",
-    "fc.cost.local_revenue_reward": "按地方收入奖励",
     "fc.cost.buyback_fund_support": "出资约定原值回购",
     "fc.conduct.area_confinement": "限本片区经营",
     "fc.entry.exclusive_right": "授予排他经营权",
