@@ -128,7 +128,6 @@ RULE_NAMES = {
     "fc.cost.levy_refund_scheme": "先征后返列收列支",
     "fc.conduct.named_price_pair": "具名企业单列价格",
     "fc.cost.buyback_fund_support": "出资约定原值回购",
-    "fc.conduct.area_confinement": "限本片区经营",
     "fc.entry.exclusive_right": "授予排他经营权",
     "fc.entry.local_paper_before_licence": "执照前置地方证明",
     "fc.entry.use_linked_discount": "用特定商品减费",
