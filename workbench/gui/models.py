@@ -132,7 +132,7 @@ class QueueModel(RecordTableModel):
 class FindingsModel(RecordTableModel):
     """FindingState records from the log (with their disposition)."""
 
-    COLUMNS = ("编号", "级别", "处理", "审查", "类别", "问题", "依据", "原文")
+    COLUMNS = ("编号", "级别", "处理", "位置", "审查", "类别", "问题", "依据", "原文")
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -149,14 +149,20 @@ class FindingsModel(RecordTableModel):
                 return f"拟{DISPOSITION_LABELS[proposed.status]}"  # the detail pane says: 按 C 沿用
             return DISPOSITION_LABELS.get(f.status, f.status)
         if column == 3:
-            return REVIEW_LABELS.get(f.rule_review, f.rule_review)
+            # Sorted by where the passage starts, so the findings on one passage stand together
+            # (whole-document findings first).
+            if role == SortRole:
+                return f.start if f.paragraph else -1
+            return f"第{f.paragraph}段" if f.paragraph else "全文"
         if column == 4:
-            return CATEGORIES.get(f.rule_review, {}).get(f.category, f.category)
+            return REVIEW_LABELS.get(f.rule_review, f.rule_review)
         if column == 5:
-            return f.message
+            return CATEGORIES.get(f.rule_review, {}).get(f.category, f.category)
         if column == 6:
-            return "；".join(f.basis)
+            return f.message
         if column == 7:
+            return "；".join(f.basis)
+        if column == 8:
             return f.excerpt or "（全文）"
         return None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
@@ -98,6 +98,8 @@ class FindingsPanel(QWidget):
 
     finding_selected = Signal(object)  # FindingState
     dispose_requested = Signal(object, str)  # FindingState, "accept" | "dismiss" | "reopen"
+    # Several rows selected (Ctrl/Shift-click, or S for every finding on the passage): one decision for all.
+    dispose_many_requested = Signal(list, str)  # [FindingState], action
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -105,8 +107,9 @@ class FindingsPanel(QWidget):
         self.model = FindingsModel(self)
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = make_table(self.proxy, (48, 48, 76, 84, 120, 330, 220), sortable=True)
+        self.table = make_table(self.proxy, (48, 48, 76, 60, 84, 120, 330, 220), sortable=True)
         self.table.setObjectName("findingsTable")
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self.table.sortByColumn(0, Qt.AscendingOrder)
         self.detail = QTextBrowser()
         self.detail.setObjectName("findingDetail")
@@ -121,8 +124,10 @@ class FindingsPanel(QWidget):
         self.accept_action = QAction("采纳(&A)", self, shortcut=QKeySequence("A"), triggered=lambda: self._request("accept"))
         self.dismiss_action = QAction("不采纳…(&D)", self, shortcut=QKeySequence("D"), triggered=lambda: self._request("dismiss"))
         self.reopen_action = QAction("撤销处理(&U)", self, shortcut=QKeySequence("U"), triggered=lambda: self._request("reopen"))
+        self.same_passage_action = QAction("选中同一处(&S)", self, shortcut=QKeySequence("S"), triggered=self.select_same_passage)
+        self.same_passage_action.setToolTip("选中与当前问题落在同一处原文上的全部问题，以便一并采纳或不采纳")
         buttons = QHBoxLayout()
-        for action in (self.accept_action, self.dismiss_action, self.reopen_action):
+        for action in (self.accept_action, self.dismiss_action, self.reopen_action, self.same_passage_action):
             # Single-letter keys act only while the findings list has focus,
             # so typing an opinion never disposes a finding.
             action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
@@ -173,6 +178,24 @@ class FindingsPanel(QWidget):
     def current(self):
         return current_record(self.table)
 
+    def selected(self) -> list:
+        """The findings of the selected rows, in the order shown."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.proxy.data(self.proxy.index(row, 0), RecordRole) for row in rows]
+
+    def select_same_passage(self) -> None:
+        """Select, with the current finding, every finding shown on the same passage."""
+        f = self.current()
+        if f is None:
+            return
+        together = {f.id} | {g.id for g in same_passage(self.model.records(), f)}
+        selection = QItemSelection()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if self.proxy.data(index, RecordRole).id in together:
+                selection.select(index, index.siblingAtColumn(self.proxy.columnCount() - 1))
+        self.table.selectionModel().select(selection, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+
     def select_finding(self, finding_id: str) -> bool:
         for row in range(self.proxy.rowCount()):
             f = self.proxy.data(self.proxy.index(row, 0), RecordRole)
@@ -202,12 +225,26 @@ class FindingsPanel(QWidget):
             self.finding_selected.emit(f)
 
     def _show_detail(self, f) -> None:
-        self.detail.setHtml(finding_html(f, self.model.proposals.get(f.id)) if f is not None else "")
+        if f is None:
+            self.detail.setHtml("")
+            return
+        self.detail.setHtml(finding_html(f, self.model.proposals.get(f.id), same_passage(self.model.records(), f)))
 
     def _request(self, action: str) -> None:
+        chosen = self.selected()
+        if len(chosen) > 1:
+            self.dispose_many_requested.emit(chosen, action)
+            return
         f = self.current()
         if f is not None:
             self.dispose_requested.emit(f, action)
+
+
+def same_passage(findings, f) -> list:
+    """The other findings whose words overlap f's: several rules (or standards) on one passage."""
+    if not f.paragraph or f.end <= f.start:
+        return []
+    return [g for g in findings if g.id != f.id and g.paragraph and g.start < f.end and f.start < g.end]
 
 
 def related_case(f) -> dict | None:
@@ -221,10 +258,10 @@ def related_case(f) -> dict | None:
     return found.to_json() if found else None
 
 
-def finding_html(f, proposed=None) -> str:
+def finding_html(f, proposed=None, others=()) -> str:
     from workbench.gui.models import local_minute
     from workbench.log.model import DISPOSITION_LABELS
-    from workbench.rules.model import SEVERITY_LABELS
+    from workbench.rules.model import CATEGORIES, SEVERITY_LABELS
 
     where = f"第 {f.paragraph} 段第 {f.column} 字" if f.paragraph else "全文"
     basis = "；".join(_esc(b) for b in f.basis)
@@ -232,6 +269,10 @@ def finding_html(f, proposed=None) -> str:
             f"<p style='margin:4px 0'>{_esc(f.message)}</p><p style='margin:4px 0'><b>依据</b>：{basis}</p>")
     if f.excerpt:
         html += f"<p style='margin:4px 0;color:#555'><b>原文</b>：{_esc(f.excerpt)}</p>"
+    if others:
+        listed = "、".join(f"F{g.number}（{_esc(CATEGORIES.get(g.rule_review, {}).get(g.category, g.category))}）"
+                          for g in sorted(others, key=lambda g: g.number))
+        html += f"<p style='margin:4px 0;color:#555'><b>同一处另有</b>：{listed}。按 S 一并选中。</p>"
     case = related_case(f)
     if case is not None:
         html += (f"<p style='margin:4px 0;color:#555'><b>类似的已通报案例</b>：{_esc(case['clause'][:80])}"

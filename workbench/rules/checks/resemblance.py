@@ -20,6 +20,7 @@ import ahocorasick
 
 from workbench.rules.caselib import RESEMBLANCE_THRESHOLD, WARNING_SHARED_RARE, builtin_case_library
 from workbench.rules.checks import CheckContext, CheckHit, register
+from workbench.rules.guards import negates_measure
 
 # A sentence is compared with the library only if it speaks of an operator, a
 # benefit, a locality or an act of designating: the rest of a draft cannot
@@ -36,8 +37,6 @@ _FORBIDS_RESTRICTING_RE = re.compile(
 # A measure that says in so many words that it treats all operators alike (业绩不限地域、
 # 不区分所有制) states its lawful condition, in its own sentence or elsewhere in the paragraph.
 _TREATS_ALIKE_RE = re.compile(r"不区分|不限地域|不限注册地|不限所有制|一视同仁|平等对待|同等对待|各类[^，。；]{0,8}?(?:经营者|企业|市场主体|出租汽车|车辆|商户)")
-# A measure the sentence negates (不要求……设立分支机构、不另设条件、无需另行……) is not imposed.
-_NEGATES_MEASURE_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准)(?:将|把|以)[^，。；]{0,40}?作为|不要求|不另设|不另行|不设定|不设置|不增设|不以[^，。；]{0,30}?(?:作为|为)[^，。；]{0,6}?(?:条件|前提|因素|标准)|(?:无需|无须|不需要|不必)[^，。；]{0,6}?另行")
 # A lead that only introduces a list (应当符合下列条件：) states no condition itself: its items are
 # sentences of their own, compared one by one.
 _LIST_LEAD_ONLY_RE = re.compile(r"下列[^，。；：]{0,12}[：:]\s*$")
@@ -87,9 +86,10 @@ def resembles_published_case(ctx: CheckContext):
         # Quoted text and titles are the law's words or names, not the draft's.
         sentence = _QUOTED_RE.sub("", text[s:e])
         # A sentence that forbids restricting others (行政机关不得限定……) is the
-        # correct way to write the standard, however close to a case it reads.
+        # correct way to write the standard, however close to a case it reads; one that negates
+        # the measure it names (不要求……、不另设条件) imposes none (the guards' reading).
         if (_FORBIDS_RESTRICTING_RE.search(sentence) or _PURPOSE_ARTICLE_RE.search(sentence)
-                or _NEGATES_MEASURE_RE.search(sentence) or _LIST_LEAD_ONLY_RE.search(sentence)):
+                or negates_measure(sentence) or _LIST_LEAD_ONLY_RE.search(sentence)):
             continue
         _, ps, pe = seg.unit("paragraph", s)
         if _TREATS_ALIKE_RE.search(text, max(ps, s - _PARAGRAPH_REACH), min(pe, e + _PARAGRAPH_REACH)):
