@@ -134,9 +134,14 @@ def _tagger():
 def normalise(text: str) -> str:
     """The text as the similarity reads it: named operators and places as one placeholder
     each (the tagger's shadow, a run of marks made one), numbers as another."""
-    out = normalise_numbers(_REPEATED_MARK.sub(r"\1", _tagger().shadow(text)))
+    out = _tagger().shadow(text)
+    if out != text:
+        out = _REPEATED_MARK.sub(r"\1", out)
+    out = normalise_numbers(out)
     # An amount says nothing of a breach: clauses that only set one are left out.
-    return "".join(part for part in _CLAUSE_SPLIT_RE.split(out) if not amount_only(part))
+    if "元" not in out:
+        return out
+    return "".join(part for part in _CLAUSE_SPLIT_RE.split(out) if "元" not in part or not amount_only(part))
 
 
 def pieces(text: str) -> list[str]:
