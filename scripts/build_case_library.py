@@ -7,7 +7,13 @@ paraphrased), as collected under shared/eval/fair_competition (cases.jsonl,
 cases_2.jsonl; see their README and SOURCES_2.md), each with the notice that
 published it and its date. Only what a reviewer needs to see is kept.
 
-usage: .venv/bin/python scripts/build_case_library.py [SHARED_EVAL_FAIR_COMPETITION_DIR]
+It also writes rules/cases/statute_bigrams.txt: in how many sentences of the
+statutes under shared/reference/law each character bigram occurs (numbers
+normalised as ``workbench.rules.caselib`` does). The similarity takes its IDF
+from the statutes and the cases together, so that the words every legal text
+uses (应当、按照、经营者) weigh little and the words of the breach weigh much.
+
+usage: .venv/bin/python scripts/build_case_library.py [SHARED_EVAL_FAIR_COMPETITION_DIR [SHARED_REFERENCE_LAW_DIR]]
 """
 from __future__ import annotations
 
@@ -58,6 +64,30 @@ def main(argv: list[str]) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
     print(f"{dest}: {len(out)} 个案例，{len({r['notice'] for r in out})} 份通报")
+    law = Path(argv[2]) if len(argv) > 2 else ROOT.parent / "shared" / "reference" / "law"
+    write_statute_bigrams(law, dest.parent / "statute_bigrams.txt")
+
+
+def write_statute_bigrams(law: Path, dest: Path) -> None:
+    """One line per document frequency: ``df<TAB>`` and the bigrams of that frequency, run together."""
+    from collections import Counter
+
+    from workbench.rules.caselib import MIN_CHARS, bigrams, normalise_numbers, pieces
+
+    df: Counter = Counter()
+    docs = 0
+    for path in sorted(law.rglob("*.md")):
+        for piece in pieces(normalise_numbers(path.read_text(encoding="utf-8"))):
+            grams = bigrams(piece)
+            if sum(grams.values()) >= MIN_CHARS - 1:
+                docs += 1
+                df.update(grams.keys())
+    by_df: dict[int, list[str]] = {}
+    for g, d in sorted(df.items()):
+        by_df.setdefault(d, []).append(g)
+    lines = [f"# 条文句子数\t{docs}"] + [f"{d}\t{''.join(gs)}" for d, gs in sorted(by_df.items())]
+    dest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{dest}: {len(df)} 个二元组，{docs} 个句子")
 
 
 if __name__ == "__main__":

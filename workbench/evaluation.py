@@ -418,8 +418,11 @@ def _report_library(cases: list[Case], lookalikes: Path, verbose: bool) -> list[
     library = builtin_case_library()
     from workbench.rules.caselib import WARNING_SHARED_RARE
 
-    clean = [s.score for _, c in (load_clean_clauses(lookalikes) if lookalikes.exists() else []) if (s := library.nearest(c, min_shared=WARNING_SHARED_RARE))]
+    # Every look-alike counts, those with no case near enough to score too (at 0).
+    clean = [s.score if (s := library.nearest(c, min_shared=WARNING_SHARED_RARE)) else 0.0
+             for _, c in (load_clean_clauses(lookalikes) if lookalikes.exists() else [])]
     lines = [f"== 案例库（{len(library.cases)} 个已通报案例），逐份通报留出：每个案例只与其他通报的案例比较",
+             "相似度：逐条款（在；。处切分）比较字二元组 TF-IDF 余弦，经营者名称、地名、数字先换成占位符，只定补贴金额的分句略去，IDF 兼计法规条文",
              f"当前阈值 {RESEMBLANCE_THRESHOLD:.2f}："]
     for th in sorted({0.2, 0.25, 0.3, 0.35, 0.4, RESEMBLANCE_THRESHOLD}):
         right = sum(r.right(th) for r in results)

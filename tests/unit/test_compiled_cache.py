@@ -215,14 +215,15 @@ def test_a_broken_overlay_is_still_reported_with_its_line(isolated_data_dir):
 def test_the_cached_case_library_is_the_built_one(isolated_data_dir):
     from importlib import resources
 
-    from workbench.rules.caselib import CaseLibrary, builtin_case_library, load_cases
+    from workbench.rules.caselib import _build, builtin_case_library
 
-    entry = resources.files("workbench.rulepacks") / "cases" / "fair_competition.jsonl"
-    built = CaseLibrary(load_cases(entry.read_text(encoding="utf-8")))
+    pack = resources.files("workbench.rulepacks") / "cases"
+    built = _build(pack / "fair_competition.jsonl", pack / "statute_bigrams.txt")
     for _ in range(2):  # written, then read back
         builtin_case_library.cache_clear()
         cached = builtin_case_library()
         assert cached.cases == built.cases and cached._unit == built._unit and cached._rare == built._rare
+        assert cached._idf == built._idf and cached._owner == built._owner
         clause = built.cases[0].clause
         assert cached.nearest(clause) == built.nearest(clause)
     assert [p.name for p in cache_files(isolated_data_dir) if p.name.startswith("cases-")]
