@@ -6,13 +6,19 @@ look-alikes), writes each clause to its own .txt in a temporary folder, runs the
 a fair-competition finding of the right category, clauses flagged under a wrong category only,
 clauses missed; and look-alikes flagged. Labels stay here in bench/, never in the package.
 
-    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4|blind5|blind6[a|b]] [--part tune|hold] [--distinct] [--missed] [--json OUT]
+    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4|blind5|blind6[a|b]] [--part tune|hold] [--distinct] [--missed] [--items] [--json OUT]
+    .venv/bin/python bench/eval/blind_measure.py --file PATH [...]
 
 --set blind2 reads fc_blind2.jsonl, the second blind set (violations and look-alikes in one
 file, "category": "clean" for the latter); --set blind3 reads fc_blind3.jsonl, the third,
 written in the same form and kept unmeasured until the end of the session that wrote it. --part splits a set as the lead engineer did:
 within each category, every third clause (the 3rd, 6th, …) is the held-out part; the rules
 were widened on the rest only.
+
+--file PATH reads any jsonl in the blind2 form (id, clause, category — one of the four headings or
+"clean" — and standard such as "条例8(3); 办法11(1)"), e.g. a probe set an engineer wrote
+(bench/eval/fc_probe_entry.jsonl); --items prints, per 办法 item, the clauses found under the
+right category.
 """
 import argparse
 import collections
@@ -133,13 +139,18 @@ def main():
     parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
     parser.add_argument("--json", help="write every clause's outcome to this file")
     parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5", "blind5a", "blind5b", "blind6", "blind6a", "blind6b"), default="blind", help="which blind set")
+    parser.add_argument("--file", help="measure this jsonl (blind2 form) instead of a --set")
+    parser.add_argument("--items", action="store_true", help="print right/total per 办法 item")
     parser.add_argument("--distinct", action="store_true",
                         help=f"leave out clauses sharing {OVERLAP_RUN} characters with another set")
     parser.add_argument("--part", choices=("all", "tune", "hold"), default="all",
                         help="the part the rules were widened on, or the third kept apart")
     args = parser.parse_args()
     current = []  # the files of the set measured (for --distinct: the rest are earlier sets)
-    if args.set[:6] in HALVES:
+    if args.file:
+        current = [Path(args.file).resolve()]
+        items = read_jsonl(current[0])
+    elif args.set[:6] in HALVES:
         # blind5 is both halves; blind5a / blind5b one of them (and so for blind6)
         halves = [p for p in HALVES[args.set[:6]] if args.set in HALVES or p.stem.endswith(args.set[-1])]
         missing = [p.name for p in halves if not p.exists()]
@@ -150,7 +161,7 @@ def main():
     elif args.set in ("blind2", "blind3", "blind4"):
         current = [{"blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}[args.set]]
         items = read_jsonl(current[0])
-    if args.set != "blind":
+    if args.file or args.set != "blind":
         wordings = [d for d in items if d["category"] != "clean"]
         lookalikes = [d for d in items if d["category"] == "clean"]
     else:
@@ -174,13 +185,22 @@ def main():
     n = sum(total.values())
     print(f"{'合计':<10}{n:>5}{total['right']:>8}{total['wrong_only']:>7}{total['missed']:>6}"
           f"{total['right'] / n:>8.0%}")
-    by_resembles = collections.Counter(f["resembles"] for f in flagged)
+    by_resembles = collections.Counter(f.get("resembles", "clean") for f in flagged)
     print(f"\n形似合法条款：{len(lookalikes)} 条，被标出 {len(flagged)} 条"
           f"（{', '.join(f'{k} {v}' for k, v in by_resembles.items()) or '无'}）")
     # The flagged look-alikes' texts only with --missed: a held-out set is measured, not read.
     for f in flagged if args.missed else ():
         print(f"  [{'/'.join(f['found_categories'])}] {','.join(f['rules'])}  {f['clause']}")
 
+    def key(item):  # 办法9(2) < 办法10(1) < 办法24（条例8(5)） < 办法24（条例10(4)）
+        return [int(n) for n in re.findall(r"\d+", item)]
+    if args.items:
+        print("\n按实施办法项（对类命中/条数）：")
+        sizes, right = collections.Counter(), collections.Counter()
+        for r in rows:
+            sizes[item_of(r["standard"])] += 1
+            right[item_of(r["standard"])] += r["outcome"] == "right"
+        print("  " + "  ".join(f"{i} {right[i]}/{sizes[i]}" for i in sorted(sizes, key=key)))
     if args.missed:
         print("\n漏检与错类（按实施办法项）：")
         grouped, sizes = collections.defaultdict(list), collections.Counter()
@@ -188,8 +208,6 @@ def main():
             sizes[item_of(r["standard"])] += 1
             if r["outcome"] != "right":
                 grouped[item_of(r["standard"])].append(r)
-        def key(item):  # 办法9(2) < 办法10(1) < 办法24（条例8(5)） < 办法24（条例10(4)）
-            return [int(n) for n in re.findall(r"\d+", item)]
         for item in sorted(grouped, key=key):
             print(f"{item}  未对类命中 {len(grouped[item])}/{sizes[item]}")
             for r in grouped[item]:
