@@ -6,7 +6,7 @@ look-alikes), writes each clause to its own .txt in a temporary folder, runs the
 a fair-competition finding of the right category, clauses flagged under a wrong category only,
 clauses missed; and look-alikes flagged. Labels stay here in bench/, never in the package.
 
-    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4|blind5|blind6[a|b]] [--part tune|hold] [--distinct] [--missed] [--json OUT]
+    .venv/bin/python bench/eval/blind_measure.py [--file PATH] [--set blind2|blind3|blind4|blind5|blind6[a|b]] [--part tune|hold] [--distinct] [--missed] [--json OUT]
 
 --set blind2 reads fc_blind2.jsonl, the second blind set (violations and look-alikes in one
 file, "category": "clean" for the latter); --set blind3 reads fc_blind3.jsonl, the third,
@@ -133,13 +133,17 @@ def main():
     parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
     parser.add_argument("--json", help="write every clause's outcome to this file")
     parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5", "blind5a", "blind5b", "blind6", "blind6a", "blind6b"), default="blind", help="which blind set")
+    parser.add_argument("--file", help="measure this jsonl instead (id, clause, category, standard)")
     parser.add_argument("--distinct", action="store_true",
                         help=f"leave out clauses sharing {OVERLAP_RUN} characters with another set")
     parser.add_argument("--part", choices=("all", "tune", "hold"), default="all",
                         help="the part the rules were widened on, or the third kept apart")
     args = parser.parse_args()
     current = []  # the files of the set measured (for --distinct: the rest are earlier sets)
-    if args.set[:6] in HALVES:
+    if args.file:
+        current = [Path(args.file).resolve()]
+        items = read_jsonl(current[0])
+    elif args.set[:6] in HALVES:
         # blind5 is both halves; blind5a / blind5b one of them (and so for blind6)
         halves = [p for p in HALVES[args.set[:6]] if args.set in HALVES or p.stem.endswith(args.set[-1])]
         missing = [p.name for p in halves if not p.exists()]
@@ -150,7 +154,7 @@ def main():
     elif args.set in ("blind2", "blind3", "blind4"):
         current = [{"blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4}[args.set]]
         items = read_jsonl(current[0])
-    if args.set != "blind":
+    if args.file or args.set != "blind":
         wordings = [d for d in items if d["category"] != "clean"]
         lookalikes = [d for d in items if d["category"] == "clean"]
     else:
@@ -174,7 +178,7 @@ def main():
     n = sum(total.values())
     print(f"{'合计':<10}{n:>5}{total['right']:>8}{total['wrong_only']:>7}{total['missed']:>6}"
           f"{total['right'] / n:>8.0%}")
-    by_resembles = collections.Counter(f["resembles"] for f in flagged)
+    by_resembles = collections.Counter(f.get("resembles", "") for f in flagged)
     print(f"\n形似合法条款：{len(lookalikes)} 条，被标出 {len(flagged)} 条"
           f"（{', '.join(f'{k} {v}' for k, v in by_resembles.items()) or '无'}）")
     # The flagged look-alikes' texts only with --missed: a held-out set is measured, not read.
