@@ -367,7 +367,7 @@ _GROUNDING_CITATION_RE = re.compile(_CITED_PROVISION)
 
 # What the sentence treats alike must be an operator's origin, form or size, so that
 # 无论规模大小，均由县城投公司负责 (a designation) is not taken for equal treatment.
-_ATTRIBUTE = r"(?:注册地|所有制|地域|户籍|内外资|内资外资|本地|外地|所在地|何地|企业性质|组织形式|产地|来源地|是否在本)"
+_ATTRIBUTE = r"(?:注册地|所有制|地域|户籍|内外资|内资外资|本地|外地|所在地(?!段|块)|何地|企业性质|组织形式|产地|来源地|是否在本)"
 _TREATS_ALIKE_RE = re.compile(
     r"不区分[^。；]{0,8}?" + _ATTRIBUTE
     + r"|不(?:分|论|问)(?:内外|本地外地|本地和外地|所有制|地域|注册地|产地)"
