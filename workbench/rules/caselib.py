@@ -170,7 +170,6 @@ class CaseLibrary:
         self._owner: list[int] = []  # the case of each clause
         vectors: list[Counter] = []
         for i, c in enumerate(self.cases):
-            text = normalise(c.clause)
             for piece in pieces(normalise(c.clause)):
                 self._owner.append(i)
                 vectors.append(bigrams(piece))

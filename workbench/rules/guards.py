@@ -414,7 +414,8 @@ _BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大
 _OUTSIDE_WORD_RE = re.compile(_OUTSIDE_WORDS)
 _NEGATABLE_RESTRICTION_RE = re.compile(r"设置|设定|增加|提高|加收|另行|额外|限制|要求|歧视|重复")
 # 不实行一企一策、不采取一事一议: the measure the act names is itself declined.
-_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|实行|采取|采用|搞|(?:向|对)[^，。；不]{1,10})?$")
+_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|" + "|".join(_DECLINED_MEASURE_VERBS)
+                             + r"|(?:向|对)[^，。；不]{1,10})?$")
 
 
 def _sentence_around(seg: Segments, act: int) -> tuple[int, int]:
