@@ -6,7 +6,7 @@ look-alikes), writes each clause to its own .txt in a temporary folder, runs the
 a fair-competition finding of the right category, clauses flagged under a wrong category only,
 clauses missed; and look-alikes flagged. Labels stay here in bench/, never in the package.
 
-    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4|blind5|blind6[a|b]] [--part tune|hold] [--distinct] [--missed] [--items] [--json OUT]
+    .venv/bin/python bench/eval/blind_measure.py [--set blind2|blind3|blind4|blind5|blind6[a|b]|blind7[a|b]] [--part tune|hold] [--distinct] [--missed] [--items] [--json OUT]
     .venv/bin/python bench/eval/blind_measure.py --file PATH [...]
 
 --set blind2 reads fc_blind2.jsonl, the second blind set (violations and look-alikes in one
@@ -36,8 +36,8 @@ BLIND2 = HERE / "fc_blind2.jsonl"
 BLIND3 = HERE / "fc_blind3.jsonl"
 BLIND4 = HERE / "fc_blind4.jsonl"  # written 2 Dec 2026; measured first on 741c211 (118/150)
 # The fifth and sixth sets, each written in two halves by two authors who saw no rule
-# (README_blind5a/b.md, README_blind6a/b.md).
-HALVES = {n: (HERE / f"fc_{n}a.jsonl", HERE / f"fc_{n}b.jsonl") for n in ("blind5", "blind6")}
+# (README_blind5a/b.md, README_blind6a/b.md, README_blind7a/b.md).
+HALVES = {n: (HERE / f"fc_{n}a.jsonl", HERE / f"fc_{n}b.jsonl") for n in ("blind5", "blind6", "blind7")}
 # The CLI's fair-competition category codes, by the 条例's four headings.
 CATEGORY_CODES = {
     "market_entry_exit": "市场准入和退出",
@@ -138,7 +138,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--missed", action="store_true", help="list missed clauses by 办法 item")
     parser.add_argument("--json", help="write every clause's outcome to this file")
-    parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5", "blind5a", "blind5b", "blind6", "blind6a", "blind6b"), default="blind", help="which blind set")
+    parser.add_argument("--set", choices=("blind", "blind2", "blind3", "blind4", "blind5", "blind5a", "blind5b", "blind6", "blind6a", "blind6b", "blind7", "blind7a", "blind7b"), default="blind", help="which blind set")
     parser.add_argument("--file", help="measure this jsonl (blind2 form) instead of a --set")
     parser.add_argument("--items", action="store_true", help="print right/total per 办法 item")
     parser.add_argument("--distinct", action="store_true",
