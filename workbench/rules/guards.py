@@ -110,12 +110,30 @@ _PROVISION_LEAD_RE = re.compile(r"(?:第[一二三四五六七八九十百千零
 _PROVISION_LEAD_REACH = 24
 
 
+# A quoted provision of a policy measure (《××区招商引资激励办法》第九条规定：“……”) is no law:
+# a notice quotes it as the breach, a draft that repeats it makes it again. Only a law, a
+# regulation or a decision of a people's congress grounds what it says.
+_QUOTED_TITLE_RE = re.compile(r"《([^《》\n]{2,60})》[^“”《》\n]{0,14}$")
+_LAW_TITLE_RE = re.compile(r"^中华人民共和国|(?:(?<![办方])法|条例|法典|决定)$")
+_POLICY_TITLE_RE = re.compile(r"关于|政策|措施|意见|方案|通知|若干|纪要|计划|招商|奖励|扶持|激励|优惠|促进|支持|培育|补助|补贴")
+
+
+def _quotes_policy_measure(text: str, line_start: int, opened: int) -> bool:
+    title = _QUOTED_TITLE_RE.search(text, max(line_start, opened - 80), opened)
+    if title is None:
+        return False
+    name = title.group(1)
+    return _LAW_TITLE_RE.search(name) is None and _POLICY_TITLE_RE.search(name) is not None
+
+
 def inside_quoted_provision(text: str, start: int, end: int) -> bool:
-    """Is ``[start, end)`` inside “…” that quotes a provision (第×条规定：“……”)?"""
+    """Is ``[start, end)`` inside “…” that quotes a provision of law (第×条规定：“……”)?"""
     line_start, opened = _opened_on_line(text, start, "“", "”")
     if opened < 0:
         return False
-    return _PROVISION_LEAD_RE.search(text, max(line_start, opened - _PROVISION_LEAD_REACH), opened) is not None
+    if _PROVISION_LEAD_RE.search(text, max(line_start, opened - _PROVISION_LEAD_REACH), opened) is None:
+        return False
+    return not _quotes_policy_measure(text, line_start, opened)
 
 
 # What a prohibition forbids when it forbids restricting others (不得限制、不得

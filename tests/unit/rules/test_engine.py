@@ -65,6 +65,15 @@ def test_citation_guard(tmp_path):
     assert fired(e, "企业须取得排污许可。") == ["排污许可"]
 
 
+def test_a_quoted_provision_of_a_policy_measure_is_no_citation_of_law(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", rule("fc.t.cit", "{any: [落户奖励]}", "[citation]").replace("category: content", "category: production_cost"))
+    # A provision of a law, quoted, grounds what it says; a policy measure quoted is the measure itself.
+    assert fired(e, "《中华人民共和国促进法》第九条规定：“给予落户奖励。”") == []
+    assert fired(e, "第九条规定：“给予落户奖励。”") == []
+    assert fired(e, "《某区招商引资激励办法》第九条规定：“给予落户奖励。”") == ["落户奖励"]
+    assert fired(e, "《关于加快总部经济发展的若干政策》第三条：“给予落户奖励。”") == ["落户奖励"]
+
+
 def test_prohibition_guard_on_the_organ_but_not_on_a_market_party(tmp_path):
     e = engine_for(tmp_path, "legality", rule("leg.t.pro", "{together: [[指定], [企业]]}", "[prohibition]"))
     assert fired(e, "行政机关不得指定企业提供服务。") == []
