@@ -37,7 +37,8 @@ BLIND3 = HERE / "fc_blind3.jsonl"
 BLIND4 = HERE / "fc_blind4.jsonl"  # written 2 Dec 2026; measured first on 741c211 (118/150)
 # The fifth and sixth sets, each written in two halves by two authors who saw no rule
 # (README_blind5a/b.md, README_blind6a/b.md, README_blind7a/b.md).
-# blind6b has been tuned on since 3 Dec 2026 (cost and conduct rules); the other halves stay held out.
+# blind6b and blind7b have been tuned on since 3 Dec 2026 (cost and conduct rules); blind6a, blind7a
+# and blind5a stay held out, and fc_blind8b.jsonl (--file) is the held-out set for cost and conduct.
 HALVES = {n: (HERE / f"fc_{n}a.jsonl", HERE / f"fc_{n}b.jsonl") for n in ("blind5", "blind6", "blind7")}
 # The CLI's fair-competition category codes, by the 条例's four headings.
 CATEGORY_CODES = {
