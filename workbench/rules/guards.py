@@ -21,7 +21,10 @@ line without a full stop is checked in linear time).
   sentence. A ``together`` match spanning several clauses is guarded also
   when one of its later terms is governed in its own clause.
 - ``restating``: the act is grounded in law — 依法、依照《…》的规定 in the
-  act's own clause, or a sentence that opens with 依照/根据/按照……规定，. A
+  act's own clause, or a sentence that opens with 依照/根据/按照……规定， (a
+  lead that cites the law also grounds the later items of its ；-series), or
+  one that ends by sending the case to cited laws (……的，依照《…》《…》及其
+  实施条例的规定进行). A
   marker inside a condition (不按规定缴费的，处……) or negated (未依法、违反
   规定) grounds nothing.
 - ``alike`` (fair competition): the act's sentence says in so many words that
@@ -350,7 +353,11 @@ _GROUNDING_CLAUSE_RE = re.compile(_CITED_PROVISION + r"[^，。；\n]{0,12}[，�
 
 
 # A clause that closes a sentence by grounding it: ……，按照国家有关规定执行。
-_TRAILING_GROUNDING_RE = re.compile(r"(?:按照|依照|依据|根据)(?:国家|国务院|法律|有关法律|《|财政部|国家发展改革委|国家发展和改革委员会|省人民政府)[^，。；\n]{0,30}?(?:规定|目录|办法|标准)执行[。；]|(?:按照|依照|依据|根据)《[^》]{2,40}》[^，。；\n]{0,12}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)(?:执行|办理)?[。；]")
+# So does one that sends the whole matter to cited laws (……的，依照《政府采购法》《招标投标法》及其实施条例的规定进行；
+# ……，依照《……》及其实施条例执行。): the clause before it is the case the law governs, not a rule of the drafter's.
+_CITED_TITLES = r"《[^》]{2,40}》(?:[、和及与]?《[^》]{2,40}》){0,3}"
+_TRAILING_GROUNDING_RE = re.compile(r"(?:按照|依照|依据|根据)(?:国家|国务院|法律|有关法律|《|财政部|国家发展改革委|国家发展和改革委员会|省人民政府)[^，。；\n]{0,30}?(?:规定|目录|办法|标准)执行[。；]|(?:按照|依照|依据|根据)《[^》]{2,40}》[^，。；\n]{0,12}?(?:规定|第[一二三四五六七八九十百千零〇\d]+条)(?:执行|办理)?[。；]"
+                                    r"|(?:按照|依照|依据|根据)" + _CITED_TITLES + r"(?:及其|和|及)?(?:实施条例|实施细则|配套规定|有关规定)?(?:的规定|的有关规定|规定)?(?:执行|办理|进行|实施)[。；]")
 
 
 def _restating_marker(text: str, lo: int, hi: int) -> bool:
@@ -370,6 +377,15 @@ def restating(text: str, seg: Segments, act: int) -> bool:
     if act - sentence_start <= _SENTENCE_LEAD_REACH:
         if _GROUNDING_LEAD_RE.match(text, sentence_start, act):
             return True
+    # 依照《……》的规定，从事甲的，……；从事乙的，……；从事丙的，实行许可管理。: a lead that cites the law
+    # grounds every item of the series its full stop closes, not only the first.
+    if sentence_start > 0 and text[sentence_start - 1] == "；":
+        window = max(0, act - _SENTENCE_LEAD_REACH)
+        lo = max(text.rfind(c, window, sentence_start) for c in "。！？\n") + 1
+        if lo > 0 or window == 0:
+            lead = _GROUNDING_LEAD_RE.match(text, lo, act)
+            if lead and _CITED_LAW_RE.search(lead.group()):
+                return True
     # A later clause of the sentence may ground it (免征……收费，按照国家规定执行; ……，
     # ……，依照《……》第二十六条的规定执行。).
     _, _, sentence_end = seg.unit("sentence", act)
@@ -396,6 +412,7 @@ def restating(text: str, seg: Segments, act: int) -> bool:
     return False
 
 
+_CITED_LAW_RE = re.compile(r"《[^》]{2,40}》|法律|法规")
 _CHAINED_STEP_RE = re.compile(r"\s*(?:(?:个人|单位|当事人|经营者|企业|其)[^，。；]{0,4}?)?(?:拒不改正|逾期不改正|逾期未改正|情节严重|情节较重|造成严重后果|再次违反)的")
 _GROUNDING_CITATION_RE = re.compile(_CITED_PROVISION)
 
@@ -431,9 +448,9 @@ _BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大
 # 不对外公布、不再给予、不向老年人收取: 不 before the act, with at most a short 向/对 phrase between.
 _OUTSIDE_WORD_RE = re.compile(_OUTSIDE_WORDS)
 _NEGATABLE_RESTRICTION_RE = re.compile(r"设置|设定|增加|提高|加收|另行|额外|限制|要求|歧视|重复")
-# 不实行一企一策、不采取一事一议: the measure the act names is itself declined.
+# 不实行一企一策、不采取一事一议: the measure the act names is itself declined, its name quoted or not (不实行“一事一议”).
 _NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|" + "|".join(_DECLINED_MEASURE_VERBS)
-                             + r"|(?:向|对)[^，。；不]{1,10})?$")
+                             + r"|(?:向|对)[^，。；不]{1,10})?[“‘「]?$")
 
 
 def _sentence_around(seg: Segments, act: int) -> tuple[int, int]:
@@ -467,7 +484,7 @@ def negated(text: str, seg: Segments, act: int) -> bool:
     if m is None:
         return False
     # ……不实行一企一策: what 实行 takes is the measure, not a bound on a quantity.
-    if text.startswith(_BOUND_VERBS, act) and not m.group().endswith(_DECLINED_MEASURE_VERBS):
+    if text.startswith(_BOUND_VERBS, act) and not m.group().rstrip("“‘「").endswith(_DECLINED_MEASURE_VERBS):
         return False
     # 不对县外单位招标 refuses outsiders: that is the discrimination, not its negation; but
     # 不对外地产品设置额外要求 negates a restriction, whoever it would fall on.
