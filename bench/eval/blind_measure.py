@@ -15,6 +15,10 @@ written in the same form and kept unmeasured until the end of the session that w
 within each category, every third clause (the 3rd, 6th, …) is the held-out part; the rules
 were widened on the rest only.
 
+--set blind6a is TUNED: from 3 Dec 2026 (branch h/entry) the 市场准入和退出 and 商品要素自由流动
+rules were widened on its missed clauses, so it no longer measures unseen drafts; blind7a and
+blind5a stay held out.
+
 --file PATH reads any jsonl in the blind2 form (id, clause, category — one of the four headings or
 "clean" — and standard such as "条例8(3); 办法11(1)"), e.g. a probe set an engineer wrote
 (bench/eval/fc_probe_entry.jsonl); --items prints, per 办法 item, the clauses found under the

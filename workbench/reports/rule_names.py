@@ -198,6 +198,7 @@ RULE_NAMES = {
     "fc.entry.list_bars_entry": "自定清单禁入",
     "fc.entry.plan_cert_gate": "计划认证作准入前提",
     "fc.entry.organ_nod_gate": "须经机关同意方可经营",
+    "fc.entry.prior_tie_condition": "以与机关已有合作为条件",
     "fc.entry.brand_spec": "参数按特定品牌设定",
     "fc.entry.list_pick": "从特定库中选取",
     "fc.entry.service_handover": "服务直接交由某单位",

@@ -140,7 +140,7 @@ class Engine:
                     covered = frozenset(seg.unit("sentence", s)[0] for k, s, _e, _h in spans if s >= 0 and self.rules[k].review == rule.review)
                 ctx = CheckContext(doc, text, seg, as_of, covered)
                 for hit in CHECKS[rule.match.check](ctx):
-                    if guarded(rule.guards, text, seg, hit.start, hit.end):
+                    if guarded(rule.guards, text, seg, hit.start, hit.end, review=rule.review):
                         continue
                     spans.append((i, hit.start, hit.end, hit))
                 continue
@@ -149,7 +149,7 @@ class Engine:
                     # The match's start and its last character count as terms: 不得以上市为条件，给予…
                     # prohibits in the clause where the frame begins, and ……的组织，不得将在本地
                     # 注册作为条件 in the clause where it ends (a frame's act may stand clauses earlier).
-                    if guarded(rule.guards, text, seg, start, end, (start, end - 1), act=act):
+                    if guarded(rule.guards, text, seg, start, end, (start, end - 1), act=act, review=rule.review):
                         continue
                     spans.append((i, start, end, None))
                 continue
@@ -157,7 +157,7 @@ class Engine:
             if not rule_hits:
                 continue
             for start, end, *terms in self._candidates(i, rule, rule_hits, text, seg):
-                if guarded(rule.guards, text, seg, start, end, terms[0] if terms else ()):
+                if guarded(rule.guards, text, seg, start, end, terms[0] if terms else (), review=rule.review):
                     continue
                 if rule.match.word and not _on_word_boundaries(text, seg, start, end):
                     continue
@@ -455,7 +455,7 @@ class Engine:
         # A ``when`` term counts only where the rule's guards let it stand: a
         # 吊销 inside a quoted provision does not make the decision one that revokes.
         if rule.match.when and not any(
-            h[ROLE] == WHEN and not guarded(rule.guards, text, seg, h[START], h[END]) for h in rule_hits
+            h[ROLE] == WHEN and not guarded(rule.guards, text, seg, h[START], h[END], review=rule.review) for h in rule_hits
         ):
             return False
         if any(h[ROLE] == ABSENT for h in rule_hits):

@@ -59,7 +59,8 @@ _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "
 
 
 _PROVINCE_ABBREVIATIONS = "沪京津渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘陇青宁蒙"
-_ESTABLISHING_VERB_STARTS = "注设登落投纳缴办开备"
+# …and of doing business there, which a score counts by place (在沪承接、在湘完成、在县施工).
+_ESTABLISHING_VERB_STARTS = "注设登落投纳缴办开备承完施"
 # What may follow a county's short name when it names the place.
 _PLACE_CONTEXT = set("县市区旗境辖籍的本注设登落投纳缴企公地内范域人户或和及与、等")
 

@@ -8,7 +8,10 @@ line without a full stop is checked in linear time).
 
 - ``citation``: the match stands inside a title 《…》, so it names a law, or
   inside the quoted text of a provision (第三十一条规定：“……处……罚款”), so it
-  quotes the law rather than deciding or prescribing anything itself.
+  quotes the law rather than deciding or prescribing anything itself. For
+  fair-competition rules a provision quoted from a local policy document
+  (《××区关于……的意见》第五条规定：“……”, as a 督查通报 quotes it) is the
+  measure itself and is not guarded.
 - ``prohibition``: 不得/禁止/严禁/不准/不应… governs the act in its clause
   (不得指定交易), or the match is an item of a list introduced by a
   prohibition (不得有下列行为：（一）限定……). The scope is the act: 不得 in
@@ -113,30 +116,44 @@ _PROVISION_LEAD_RE = re.compile(r"(?:第[一二三四五六七八九十百千零
 _PROVISION_LEAD_REACH = 24
 
 
-# A quoted provision of a policy measure (《××区招商引资激励办法》第九条规定：“……”) is no law:
-# a notice quotes it as the breach, a draft that repeats it makes it again. Only a law, a
-# regulation or a decision of a people's congress grounds what it says.
-_QUOTED_TITLE_RE = re.compile(r"《([^《》\n]{2,60})》[^“”《》\n]{0,14}$")
-_LAW_TITLE_RE = re.compile(r"^中华人民共和国|(?:(?<![办方])法|条例|法典|决定)$")
-_POLICY_TITLE_RE = re.compile(r"关于|政策|措施|意见|方案|通知|若干|纪要|计划|招商|奖励|扶持|激励|优惠|促进|支持|培育|补助|补贴")
+def inside_quoted_provision(text: str, start: int, end: int, law_only: bool = False) -> bool:
+    """Is ``[start, end)`` inside “…” that quotes a provision (第×条规定：“……”)?
 
-
-def _quotes_policy_measure(text: str, line_start: int, opened: int) -> bool:
-    title = _QUOTED_TITLE_RE.search(text, max(line_start, opened - 80), opened)
-    if title is None:
-        return False
-    name = title.group(1)
-    return _LAW_TITLE_RE.search(name) is None and _POLICY_TITLE_RE.search(name) is not None
-
-
-def inside_quoted_provision(text: str, start: int, end: int) -> bool:
-    """Is ``[start, end)`` inside “…” that quotes a provision of law (第×条规定：“……”)?"""
+    ``law_only`` (fair competition): only when the quoted instrument may be law. A provision
+    quoted from a local policy document (《××区关于……的意见》第五条规定：“……”) is the
+    measure itself, as a 督查通报 quotes it, not a law the text restates.
+    """
     line_start, opened = _opened_on_line(text, start, "“", "”")
     if opened < 0:
         return False
-    if _PROVISION_LEAD_RE.search(text, max(line_start, opened - _PROVISION_LEAD_REACH), opened) is None:
+    lead = _PROVISION_LEAD_RE.search(text, max(line_start, opened - _PROVISION_LEAD_REACH), opened)
+    if lead is None:
         return False
-    return not _quotes_policy_measure(text, line_start, opened)
+    if law_only:
+        title = _QUOTED_TITLE_RE.search(text, max(line_start, lead.start() - 80), lead.end())
+        if title is not None and is_policy_title(title.group(1)):
+            return False
+    return True
+
+
+# The title just before a quoted provision: 《……》第五条规定：“ / 《……》规定：“
+_QUOTED_TITLE_RE = re.compile(r"《([^《》\n]{2,60})》[^《》“”\n]{0,16}$")
+# Law: a statute, an administrative or local regulation, or a State Council act.
+_LAW_TITLE_RE = re.compile(r"中华人民共和国|国务院|条例|(?<![办方])法(?:（(?:试行|草案)）)?$|(?<![办方])法实施(?:细则|办法)")
+# A policy document by its form (关于……的意见、……实施方案、会议纪要、合作协议……).
+_POLICY_FORM_RE = re.compile(r"关于|(?:政策|意见|通知|方案|纪要|计划|措施|要点|协议|合同|公告|通告|指引|指南|函|批复|规划|清单|决议)(?:（[^）]{1,6}）)?$")
+# …or by its subject: a measure to attract, reward or support (《××市招商引资激励办法》、《……若干规定》).
+_POLICY_TOPIC_RE = re.compile(r"若干|招商|奖励|扶持|激励|优惠|促进|支持|培育|补助|补贴")
+# …or by its author: a county, district, township or street, which makes no rules
+# (立法法第九十三条: only provinces and 设区的市 make 规章), or a placeholder for one.
+_SUBLOCAL_AUTHOR_RE = re.compile(r"××|某|(?<!自治)区|县|镇|乡|街道")
+
+
+def is_policy_title(title: str) -> bool:
+    """Does the title name a local policy document rather than a law?"""
+    if _LAW_TITLE_RE.search(title):
+        return False
+    return any(p.search(title) is not None for p in (_POLICY_FORM_RE, _POLICY_TOPIC_RE, _SUBLOCAL_AUTHOR_RE))
 
 
 # What a prohibition forbids when it forbids restricting others (不得限制、不得
@@ -491,15 +508,19 @@ def negated(text: str, seg: Segments, act: int) -> bool:
     return _OUTSIDE_WORD_RE.search(m.group()) is None or _NEGATABLE_RESTRICTION_RE.match(text, act) is not None
 
 
-def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: int, terms: tuple[int, ...] = (), act: int | None = None) -> str | None:
+def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: int, terms: tuple[int, ...] = (), act: int | None = None,
+            review: str = "") -> str | None:
     """The name of the first guard that suppresses the match, or None.
 
     ``act``: where the act of the match stands (default: its start).
     ``terms``: start offsets of the terms of a ``together`` match (see ``prohibited``).
+    ``review``: the rule's review; for fair competition a provision quoted from a local
+    policy document is the measure, not a citation (``inside_quoted_provision``).
     """
     act = start if act is None else act
     for guard in guards:
-        if guard == "citation" and (inside_title(text, start, end) or inside_quoted_provision(text, start, end)):
+        if guard == "citation" and (inside_title(text, start, end)
+                                    or inside_quoted_provision(text, start, end, law_only=review == "fair_competition")):
             return guard
         if guard == "prohibition" and prohibited(text, seg, act, terms):
             return guard

@@ -74,6 +74,19 @@ def test_a_quoted_provision_of_a_policy_measure_is_no_citation_of_law(tmp_path):
     assert fired(e, "《关于加快总部经济发展的若干政策》第三条：“给予落户奖励。”") == ["落户奖励"]
 
 
+def test_a_provision_quoted_from_a_local_policy_document_is_the_measure_for_fair_competition(tmp_path):
+    # A 督查通报 quotes the offending document: 《××县关于……的意见》第三条规定：“……”. That quote is the
+    # measure under review; a quoted statute or regulation stays a citation, and so does any quote for legality.
+    fc = engine_for(tmp_path, "fair_competition", rule("fc.t.cit", "{any: [交由城投公司]}", "[citation]").replace("category: content", "category: market_entry_exit"))
+    assert fired(fc, "《××县关于加强物业管理的意见》第三条规定：“小区绿化养护交由城投公司负责。”")
+    assert fired(fc, "《某区公共停车场管理办法》第八条：“停车场运营交由城投公司负责。”")
+    assert fired(fc, "《中华人民共和国测试法》第三条规定：“小区绿化养护交由城投公司负责。”") == []
+    assert fired(fc, "《某市物业管理条例》第三条规定：“小区绿化养护交由城投公司负责。”") == []
+    assert fired(fc, "第三条规定：“小区绿化养护交由城投公司负责。”") == []  # no title: it may be a law
+    leg = engine_for(tmp_path / "l", "legality", rule("leg.t.cit", "{any: [交由城投公司]}", "[citation]"))
+    assert fired(leg, "《××县关于加强物业管理的意见》第三条规定：“小区绿化养护交由城投公司负责。”") == []
+
+
 def test_prohibition_guard_on_the_organ_but_not_on_a_market_party(tmp_path):
     e = engine_for(tmp_path, "legality", rule("leg.t.pro", "{together: [[指定], [企业]]}", "[prohibition]"))
     assert fired(e, "行政机关不得指定企业提供服务。") == []

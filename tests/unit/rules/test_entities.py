@@ -48,6 +48,7 @@ def test_a_kind_of_operator_is_not_a_name(tagger, text):
 
 @pytest.mark.parametrize("text, place", [
     ("承接单位应为在沪注册的企业。", "沪"),
+    ("近三年在湘完成的同类工程计入业绩。", "湘"),   # where the work was done
     ("注册地在垫江的建筑企业。", "垫江"),
     ("在本市设立分支机构。", "本市"),
     ("报名企业的注册地址必须在开发区范围内。", "开发区范围内"),
