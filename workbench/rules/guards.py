@@ -37,6 +37,9 @@ line without a full stop is checked in linear time).
 - ``welfare`` (fair competition): the sentence sets a residence condition
   (户籍、居住证) for the people a welfare measure serves (老年人、学生……): no
   operator is chosen. A worker's residence (本市户籍骑手) is not this.
+- ``exception`` (fair competition): the act's paragraph invokes the exception of
+  条例第十二条 and sets a term (期限、期满即停止执行、至2027年……): the drafter has
+  stated the case the 条例 allows; the review of that statement is the reviewer's.
 - ``negated``: the act itself is negated (不对外公布、不再给予、不向老年人收取):
   不 directly before the act verb, with at most 对外/向社会/予以 or a short
   向……/对…… between. Fair-competition rules get it from the loader; a
@@ -488,6 +491,21 @@ _WELFARE_RESIDENCE_RE = re.compile(
     r"(?:户籍|居住证|户口|常住)[^。；]{0,24}?" + _WELFARE_PERSON + r"|" + _WELFARE_PERSON + r"[^。；]{0,12}?(?:户籍|居住证|户口|常住)")
 
 
+# 条例第十二条: a measure that would otherwise breach arts 8-11 may be adopted for national
+# security, public interest, disaster relief … when the drafter states which case applies and
+# sets a term. Saying so, with a term, in the act's paragraph is that statement.
+_EXCEPTION_CITED_RE = re.compile(r"(?:公平竞争审查)?条例》?第十二条|第十二条[^，。；\n]{0,12}?(?:规定的)?(?:例外|情形)")
+_EXCEPTION_TERM_RE = re.compile(r"期限|期满|为期|有效期|截至|届满|停止执行|(?:至|到)\d{4}年|(?:至|到)[二〇一二三四五六七八九十]{4}年")
+_EXCEPTION_REACH = 300
+
+
+def states_exception(text: str, seg: Segments, act: int) -> bool:
+    """Does the act's paragraph invoke the 条例第十二条 exception and set a term?"""
+    _, para_start, para_end = seg.unit("paragraph", act)
+    lo, hi = max(para_start, act - _EXCEPTION_REACH), min(para_end, act + _EXCEPTION_REACH)
+    return _EXCEPTION_CITED_RE.search(text, lo, hi) is not None and _EXCEPTION_TERM_RE.search(text, lo, hi) is not None
+
+
 def welfare_residence(text: str, seg: Segments, act: int) -> bool:
     """Is the act's sentence a residence condition on welfare beneficiaries?"""
     return _WELFARE_RESIDENCE_RE.search(text, *_sentence_around(seg, act)) is not None
@@ -531,5 +549,7 @@ def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: 
         if guard == "negated" and negated(text, seg, act):
             return guard
         if guard == "welfare" and welfare_residence(text, seg, act):
+            return guard
+        if guard == "exception" and states_exception(text, seg, act):
             return guard
     return None

@@ -266,3 +266,12 @@ def test_a_provision_cited_for_the_first_consequence_grounds_the_second(tmp_path
     assert fired(e, "违反本规定的，并处以相应的罚款。")
     assert fired(e, "违反本规定的，依照《某某管理条例》的规定责令限期改正，并处以相应的罚款。") == []
     assert fired(e, "发卡企业可以处以罚款的情形，依照《某某管理办法》的规定。") == []
+
+
+def test_a_stated_exception_of_article_12_with_a_term_is_no_finding(tmp_path):
+    e = engine_for(tmp_path, "fair_competition", rule("fc.t.exc", "{any: [运费补助]}", "[prohibition]").replace("category: content", "category: production_cost"))
+    stated = "为抢险救灾，依照《公平竞争审查条例》第十二条第（二）项，对承运救灾物资的企业给予运费补助，期满即停止执行。"
+    assert fired(e, stated) == []
+    # Without a term the exception is not made out; without the article it is not invoked.
+    assert fired(e, "依照《公平竞争审查条例》第十二条，对承运救灾物资的企业给予运费补助。") == ["运费补助"]
+    assert fired(e, "对承运救灾物资的企业给予运费补助，期满即停止执行。") == ["运费补助"]
