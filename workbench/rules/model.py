@@ -60,9 +60,9 @@ DEFAULT_APPLIES_TO = {
     "citation": ("normative", "enforcement"),
 }
 
-GUARDS = ("citation", "prohibition", "restating", "alike", "negated", "welfare")
+GUARDS = ("citation", "prohibition", "restating", "alike", "negated", "welfare", "enacting")
 # Added by the loader to fair-competition rules that keep ``prohibition`` (see workbench.rules.guards).
-FAIR_COMPETITION_GUARDS = ("alike", "negated", "welfare")
+FAIR_COMPETITION_GUARDS = ("alike", "negated", "welfare", "enacting")
 DEFAULT_GUARDS = ("citation", "prohibition")
 SCOPES = ("clause", "sentence", "paragraph")
 
