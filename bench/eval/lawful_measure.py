@@ -3,22 +3,23 @@
 The documents were written blind to the rules and are lawful by design (see lawful_docs/README.md),
 so every passage finding (Finding.paragraph is not None) they draw is presumed false until a reader
 decides otherwise. Prints, per batch (A = a*.txt and B = b*.txt, both tuned on; C = c*.txt and D = d*.txt, now tuned on too;
-E = e*.txt, held out; F = f*.txt, held out; G = g*.txt, held out for the next session;
-H = h*.txt, now tuned on (2026-12-03); I = i*.txt and K = k*.txt, held out (the newest); J = j*.txt, a tuning batch;
-the batch is the file-name prefix letter) and per review
+E = e*.txt, F = f*.txt and G = g*.txt, once held out, now tuned on;
+H = h*.txt, tuned on from 2026-12-03; I = i*.txt, tuned on from 3 Dec 2026 (no longer held out);
+J = j*.txt, a tuning batch; K = k*.txt and L = l*.txt, held out (the newest; L is still being written,
+and a batch with no files is skipped); the batch is the file-name prefix letter) and per review
 (fair_competition, legality, citation), the passage findings per 10,000 characters.
 
-    .venv/bin/python bench/eval/lawful_measure.py [--batch A|…|K] [--list] [--json OUT]
+    .venv/bin/python bench/eval/lawful_measure.py [--batch A|…|L] [--list] [--json OUT]
 
 --list also prints every passage finding: its verdict, rule id, file, and a 40-character excerpt
 around it, then the findings per rule id (most frequent first). Whole-document findings (paragraph
 None, e.g. a missing effective date) are counted apart.
 
-Verdicts come from lawful_docs/judged_A.tsv, judged_B.tsv, judged_C.tsv, judged_D.tsv, judged_E.tsv, judged_F.tsv, judged_G.tsv, judged_H.tsv, judged_I.tsv, judged_J.tsv and judged_K.tsv: a reader's judgement of each finding
+Verdicts come from lawful_docs/judged_A.tsv, judged_B.tsv, judged_C.tsv, judged_D.tsv, judged_E.tsv, judged_F.tsv, judged_G.tsv, judged_H.tsv, judged_I.tsv, judged_J.tsv, judged_K.tsv and judged_L.tsv: a reader's judgement of each finding
 (false = the passage is lawful; real = a real problem), keyed by file, rule id and the first 24
 characters of the paragraph. A finding not in those files is shown as "unjudged": read it, decide,
-and add a line. judged_I.tsv and judged_K.tsv belong to the held-out batches I and K: do not
-open them (or i*.txt, k*.txt) while tuning rules (E–H are tuned on now).
+and add a line. judged_K.tsv and judged_L.tsv belong to the held-out batches K and L: do not
+open them (or k*.txt, l*.txt) while tuning rules (E–J are tuned on now).
 """
 import argparse
 import collections
@@ -37,7 +38,7 @@ REVIEWS = ("fair_competition", "legality", "citation")
 BATCHES = {"A": "a", "B": "b", "C": "c", "D": "d", "E": "e", "F": "f", "G": "g", "H": "h", "I": "i", "J": "j", "K": "k", "L": "l"}  # batch = file-name prefix letter
 # Batches still held out: measured only when named with --batch, so that a rule engineer who runs
 # the script without arguments does not see their findings.
-HELD_OUT = {"I", "K", "L"}
+HELD_OUT = {"K", "L"}
 KEY_CHARS = 24  # a paragraph is identified by its first characters, not its number
 
 

@@ -54,6 +54,7 @@ PLACE = "\ue001"
 _QUANTIFIER_RE = re.compile(r"[0-9一二三四五六七八九十两几多每][家张个所户名]")
 _PREMISES_BEFORE_AREA = frozenset("景校厂矿库院营站社小场港林湖岛")
 _NAME_MAX = 16  # characters read back from a suffix
+_ARTICLE_NUMBER_RE = re.compile(r"第[一二三四五六七八九十百千零〇\d]+条")
 _PLACE_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
                    "地区", "林区", "新区", "省", "市", "县", "区", "州", "盟", "旗")
 
@@ -324,6 +325,14 @@ class EntityTagger:
             else:
                 break
         part = text[k:suffix_start]
+        # 第六条　公共服务中心……: an article's number (its full-width space gone in the normalised text) heads
+        # the article, not the name.
+        article = None
+        for article in _ARTICLE_NUMBER_RE.finditer(part):
+            pass
+        if article is not None:
+            k += article.end()
+            part = text[k:suffix_start]
         some = part.rfind("某")
         if some >= 0:  # 某 opens an anonymised name: 选用某环保设备有限公司
             return k + some

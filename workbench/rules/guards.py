@@ -40,6 +40,9 @@ line without a full stop is checked in linear time).
 - ``exception`` (fair competition): the act's paragraph invokes the exception of
   条例第十二条 and sets a term (期限、期满即停止执行、至2027年……): the drafter has
   stated the case the 条例 allows; the review of that statement is the reviewer's.
+- ``enacting`` (fair competition): the act stands in the enacting clause
+  (为了支持……，根据《……》，制定本办法。), which names the text's aim and
+  grounds; the measures are in the articles that follow.
 - ``negated``: the act itself is negated (不对外公布、不再给予、不向老年人收取):
   不 directly before the act verb, with at most 对外/向社会/予以 or a short
   向……/对…… between. Fair-competition rules get it from the loader; a
@@ -66,7 +69,10 @@ PROHIBITION_WORDS = ("不自行", "不设定", "不要求", "不按照", "不以
 # they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
 _ABOLISH_WORDS = ("取消", "清理", "废止")
 _ABOLISHED_OBJECT_RE = re.compile(r"[^，。；]{0,12}?(?:限制|规定|审批|门槛|壁垒|做法|措施|政策|条件|要求|文件)")
-_PROHIBITION_RE = re.compile("|".join(sorted(PROHIBITION_WORDS, key=len, reverse=True)))
+# 不按纳税额给予返还、不设名录作为前置条件 negate like 不按照、不设定; but 不按时、不按期、不按规定 (……的，处……)
+# name a breach, and 不设立分支机构的 a condition, so these two stand as patterns, not words.
+PROHIBITION_PATTERNS = (r"不按(?!照|时|期|规定|要求|程序|约定|标准)", r"不设(?!立|定|计|在|有)(?:置)?")
+_PROHIBITION_RE = re.compile("|".join(sorted(PROHIBITION_WORDS, key=len, reverse=True)) + "|" + "|".join(PROHIBITION_PATTERNS))
 # Words that also name an aim: after 为/为了/以/旨在 they open a purpose clause.
 _AIM_WORDS = ("杜绝", "防止", "避免")
 _PURPOSE_LEAD_RE = re.compile(r"(?:为了|为|以|旨在|从而|以便)[^，。；]{0,2}$")
@@ -219,11 +225,23 @@ _PARTY_COMMITMENT_RE = re.compile(
 _COMMITMENT_REACH = 60
 
 
+def _party_commitment_before(text: str, pos: int) -> bool:
+    """Does an operator's undertaking (企业……承诺……) lead up to ``pos``? Not when that undertaking is
+    itself what a prohibition disposes of (不得以经营者……承诺产值、税收作为……条件，不得……): it is then
+    the condition the organ refuses to set, and the later prohibition is the organ's own."""
+    lo = max(0, pos - _COMMITMENT_REACH)
+    m = _PARTY_COMMITMENT_RE.search(text, lo, pos)
+    if m is None:
+        return False
+    clause_start = max(text.rfind(c, lo, m.start()) for c in "，。；\n") + 1
+    return _DISPOSAL_OPEN_RE.search(text, max(clause_start, lo), m.start()) is None
+
+
 def _governed_by_prohibition(text: str, clause_start: int, act: int) -> bool:
     lo = max(clause_start, act - _LOOK_BACK)
     before = text[lo:act]
     found = _prohibition_before(before, text[lo : act + 12])
-    if found is not None and _PARTY_COMMITMENT_RE.search(text, max(0, lo + found.start() - _COMMITMENT_REACH), lo + found.start()):
+    if found is not None and _party_commitment_before(text, lo + found.start()):
         return False
     if found is None:
         # 不得将在本地注册、在本地纳税、……以及与本地企业组成联合体，作为……条件: a clause that
@@ -461,6 +479,9 @@ _TREATS_ALIKE_RE = re.compile(
     + r"|是否[^。；]{0,30}?由(?:竞得人|受让人|中标人|经营者|企业|申请人|投标人|供应商|用地单位|当事人|权利人|其)[^，。；]{0,4}?(?:自主|自行)决定"
     + r"|(?:外地|外埠|省外|市外|进口)[^，。；]{0,12}?(?:和|与|、|及|或者|或)[^，。；]{0,4}?(?:本地|本市|本县|本区|本省|省内)[^。；]{0,24}?(?:统一|相同|同一|同等|一致|同样)"
     + r"|(?:无论|不论)[^。；]{0,20}?" + _ATTRIBUTE + r"[^。；]{0,20}?(?:均|都|一律)"
+    # 不论注册地在本市还是外地、无论外地还是本地企业: both origins named as alternatives that do not matter.
+    + r"|(?:无论|不论|不分|不问)[^。；]{0,24}?(?:本地|本市|本县|本区|本省|省内|境内|国内)[^，。；]{0,6}?还是[^，。；]{0,4}?(?:外地|外省|外市|市外|省外|县外|区外|境外|国外|其他地区)"
+    + r"|(?:无论|不论|不分|不问)[^。；]{0,24}?(?:外地|外省|外市|市外|省外|县外|区外|境外|国外)[^，。；]{0,6}?还是[^，。；]{0,4}?(?:本地|本市|本县|本区|本省|省内|境内|国内)"
     + r"|(?:本地|本市|本县|本区|本省|省内)[^，。；]{0,6}?(?:和|与|、|及|或者|或)(?:外地|外埠|省外|市外|进口)[^。；]{0,24}?(?:统一|相同|同一|同等|一致)"
 )
 _DECLINED_MEASURE_VERBS = ("实行", "采取", "采用", "搞")
@@ -469,7 +490,8 @@ _BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大
 _OUTSIDE_WORD_RE = re.compile(_OUTSIDE_WORDS)
 _NEGATABLE_RESTRICTION_RE = re.compile(r"设置|设定|增加|提高|加收|另行|额外|限制|要求|歧视|重复")
 # 不实行一企一策、不采取一事一议: the measure the act names is itself declined, its name quoted or not (不实行“一事一议”).
-_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|" + "|".join(_DECLINED_MEASURE_VERBS)
+# 不另行收取、不额外收取、不再另行给予: what is declined is the act itself, on top of what the text allows.
+_NEGATED_ACT_RE = re.compile(r"(?:不|不再|不会|不需要|不需|无需|无须|不必)(?:对外|向社会|予以|再|另行|额外|另外|再另行|" + "|".join(_DECLINED_MEASURE_VERBS)
                              + r"|(?:向|对)[^，。；不]{1,10})?[“‘「]?$")
 
 
@@ -509,6 +531,21 @@ def states_exception(text: str, seg: Segments, act: int) -> bool:
 def welfare_residence(text: str, seg: Segments, act: int) -> bool:
     """Is the act's sentence a residence condition on welfare beneficiaries?"""
     return _WELFARE_RESIDENCE_RE.search(text, *_sentence_around(seg, act)) is not None
+
+
+# The enacting clause (第一条　为了支持……，根据《……》等规定，结合本市实际，制定本办法。) names the aim of the
+# text and its grounds: the measures come in the articles after it, and are read there.
+_ENACTING_LEAD_RE = re.compile(r"\s*(?:第[一二三四五六七八九十]+条\s*)?(?:为了|为|根据|依据|依照|按照)")
+_ENACTING_TAIL_RE = re.compile(r"[，,](?:特)?(?:制定|出台|印发|制订)本(?:办法|规定|细则|实施细则|措施|若干措施|方案|实施方案|意见|实施意见|规则|指引|标准)[。]?\s*$")
+_ENACTING_REACH = 400
+
+
+def enacting(text: str, seg: Segments, act: int) -> bool:
+    """Does the act stand in the enacting clause of the text (为了……，制定本办法。)?"""
+    _, sentence_start, sentence_end = seg.unit("sentence", act)
+    if sentence_end - sentence_start > _ENACTING_REACH or not _ENACTING_LEAD_RE.match(text, sentence_start):
+        return False
+    return _ENACTING_TAIL_RE.search(text[max(sentence_start, sentence_end - 30) : sentence_end]) is not None
 
 
 def negated(text: str, seg: Segments, act: int) -> bool:
@@ -551,5 +588,7 @@ def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: 
         if guard == "welfare" and welfare_residence(text, seg, act):
             return guard
         if guard == "exception" and states_exception(text, seg, act):
+            return guard
+        if guard == "enacting" and enacting(text, seg, act):
             return guard
     return None

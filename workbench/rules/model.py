@@ -60,9 +60,9 @@ DEFAULT_APPLIES_TO = {
     "citation": ("normative", "enforcement"),
 }
 
-GUARDS = ("citation", "prohibition", "restating", "alike", "negated", "welfare", "exception")
+GUARDS = ("citation", "prohibition", "restating", "alike", "negated", "welfare", "exception", "enacting")
 # Added by the loader to fair-competition rules that keep ``prohibition`` (see workbench.rules.guards).
-FAIR_COMPETITION_GUARDS = ("alike", "negated", "welfare", "exception")
+FAIR_COMPETITION_GUARDS = ("alike", "negated", "welfare", "exception", "enacting")
 DEFAULT_GUARDS = ("citation", "prohibition")
 SCOPES = ("clause", "sentence", "paragraph")
 

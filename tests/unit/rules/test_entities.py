@@ -133,3 +133,13 @@ def test_a_lexicon_without_trade_words_marks_no_trade_name():
     tagger = EntityTagger(entities)
     assert list(tagger.brands("由清泉水务负责运营。")) == []
     assert marked(tagger, "委托县城投公司承办。", NAMED_OPERATOR) == ["县城投公司"]
+
+
+@pytest.mark.parametrize("text, marks", [
+    # An article's number heads the article (its full-width space gone in the normalised text), not the name.
+    ("第六条公共服务中心向农户免费提供指导。", []),
+    ("第六条贷款银行出具书面说明。", []),
+    ("第九条县城投公司负责运营。", ["县城投公司"]),
+])
+def test_an_article_number_is_not_part_of_a_name(tagger, text, marks):
+    assert marked(tagger, text, NAMED_OPERATOR) == marks
