@@ -398,22 +398,34 @@ _TRAILING_GROUNDING_RE = re.compile(r"(?:按照|依照|依据|根据)(?:国家|�
                                     r"|(?:按照|依照|依据|根据)" + _CITED_TITLES + r"(?:及其|和|及)?(?:实施条例|实施细则|配套规定|有关规定)?(?:的规定|的有关规定|规定)?(?:执行|办理|进行|实施)[。；]")
 
 
-def _restating_marker(text: str, lo: int, hi: int) -> bool:
+# Fair competition: grounding in the draft itself (依照本办法规定) or in a local organ's wish
+# (按照县政府要求、根据县委工作部署、依据会议纪要) is no law; the measure is still the drafter's.
+_LOCAL_GROUNDING_RE = re.compile(
+    r"^(?:依照|依据|根据|按照)(?:本(?:办法|规定|方案|意见|通知|细则|措施|决定|实施方案|实施意见|实施细则)"
+    r"|(?![^，。；\n]{0,24}?(?:国务院|国家|中央|法律|法规|条例|部委|省))[^，。；《\n]{0,24}?(?:要求|部署|决策部署|精神|纪要|批示|安排)[，：]?$)")
+
+
+def _restating_marker(text: str, lo: int, hi: int, review: str = "") -> bool:
     for m in _RESTATING_RE.finditer(text, lo, hi):
-        if not _NEGATED_MARKER_RE.search(text, max(lo, m.start() - 4), m.start()):
-            return True
+        if _NEGATED_MARKER_RE.search(text, max(lo, m.start() - 4), m.start()):
+            continue
+        if review == "fair_competition" and text.startswith(("依照本", "依据本", "根据本", "按照本"), m.start()) \
+                and _LOCAL_GROUNDING_RE.match(text[m.start():m.start() + 12]):
+            continue
+        return True
     return False
 
 
-def restating(text: str, seg: Segments, act: int) -> bool:
+def restating(text: str, seg: Segments, act: int, review: str = "") -> bool:
     """Is the act grounded in law (see the module docstring)?"""
     _, clause_start, clause_end = seg.unit("clause", act)
     # The act's own clause: from its start to a little after the act (依法予以处罚、处以依法……).
-    if _restating_marker(text, max(clause_start, act - _LOOK_BACK), min(clause_end, act + 12)):
+    if _restating_marker(text, max(clause_start, act - _LOOK_BACK), min(clause_end, act + 12), review):
         return True
     _, sentence_start, _ = seg.unit("sentence", act)
     if act - sentence_start <= _SENTENCE_LEAD_REACH:
-        if _GROUNDING_LEAD_RE.match(text, sentence_start, act):
+        lead = _GROUNDING_LEAD_RE.match(text, sentence_start, act)
+        if lead and not (review == "fair_competition" and _LOCAL_GROUNDING_RE.match(lead.group().strip())):
             return True
     # 依照《……》的规定，从事甲的，……；从事乙的，……；从事丙的，实行许可管理。: a lead that cites the law
     # grounds every item of the series its full stop closes, not only the first.
@@ -579,7 +591,7 @@ def guarded(guards: tuple[str, ...], text: str, seg: Segments, start: int, end: 
             return guard
         if guard == "prohibition" and prohibited(text, seg, act, terms):
             return guard
-        if guard == "restating" and restating(text, seg, act):
+        if guard == "restating" and restating(text, seg, act, review):
             return guard
         if guard == "alike" and treats_alike(text, seg, act):
             return guard

@@ -87,6 +87,16 @@ def test_a_provision_quoted_from_a_local_policy_document_is_the_measure_for_fair
     assert fired(leg, "《××县关于加强物业管理的意见》第三条规定：“小区绿化养护交由城投公司负责。”") == []
 
 
+def test_for_fair_competition_the_draft_itself_or_a_local_wish_grounds_nothing(tmp_path):
+    fc = engine_for(tmp_path, "fair_competition", rule("fc.t.rst", "{any: [须经街道同意]}", "[restating]").replace("category: content", "category: market_entry_exit"))
+    assert fired(fc, "依照本办法规定，开办茶室须经街道同意。")
+    assert fired(fc, "按照县政府要求，开办茶室须经街道同意。")
+    assert fired(fc, "按照国务院部署，开办茶室须经街道同意。") == []
+    assert fired(fc, "依照《测试条例》第五条规定，开办茶室须经街道同意。") == []
+    leg = engine_for(tmp_path / "l", "legality", rule("leg.t.rst", "{any: [须经街道同意]}", "[restating]"))
+    assert fired(leg, "按照县政府要求，开办茶室须经街道同意。") == []
+
+
 def test_prohibition_guard_on_the_organ_but_not_on_a_market_party(tmp_path):
     e = engine_for(tmp_path, "legality", rule("leg.t.pro", "{together: [[指定], [企业]]}", "[prohibition]"))
     assert fired(e, "行政机关不得指定企业提供服务。") == []
