@@ -228,11 +228,12 @@ class CaseLibrary:
         # (1 + log 1) * w is w itself: the logarithm only where a bigram recurs.
         weights = {g: (idf[g] if tf == 1 else (1 + math.log(tf)) * idf[g]) for g, tf in v.items() if g in idf}
         best, best_score = None, 0.0
+        pairs = list(weights.items())
         for j in candidates:
             unit = self._unit[j]
-            # In the clause's own bigram order, not a set's: a set's order follows the string
+            # In the query's bigram order, not a set's: a set's order follows the string
             # hash, which changes from run to run, and so would the last digits of the sum.
-            s = sum(weights[g] * unit[g] for g in weights if g in unit)
+            s = sum([w * unit[g] for g, w in pairs if g in unit])
             if s > best_score:
                 best, best_score = j, s
         if best is None:

@@ -28,7 +28,7 @@ def test_same_hits_as_a_plain_automaton_on_random_text():
         pairs += [(w, -v) for w, v in pairs[:20]]
         scan, plain = ScanAutomaton(pairs), _plain(pairs)
         assert sorted(scan.items()) == sorted(plain.items())
-        text_alphabet = alphabet[:80] + "。，\n ab1" + FILLER + "\x00" + "".join(chr(0x5000 + k) for k in range(40))
+        text_alphabet = alphabet[:80] + "。，\n ab1" + FILLER + "\x00" + "\U00020000\U0001F600" + "".join(chr(0x5000 + k) for k in range(40))
         for _ in range(200):
             text = "".join(rng.choice(text_alphabet) for _ in range(rng.randint(0, 120)))
             assert list(scan.iter(text)) == list(plain.iter(text))

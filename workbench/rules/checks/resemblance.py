@@ -16,11 +16,10 @@ from functools import lru_cache
 from itertools import compress, repeat
 from operator import and_, itemgetter
 
-import ahocorasick
-
 from workbench.rules.caselib import RESEMBLANCE_THRESHOLD, WARNING_SHARED_RARE, builtin_case_library
 from workbench.rules.checks import CheckContext, CheckHit, register
 from workbench.rules.guards import negates_measure
+from workbench.rules.scanning import ScanAutomaton
 
 # A sentence is compared with the library only if it speaks of an operator, a
 # benefit, a locality or an act of designating: the rest of a draft cannot
@@ -61,11 +60,8 @@ def _automaton():
             for word in lex.literals("{" + cls + "}"):
                 if len(word) >= min_length:
                     flags[word] = flags.get(word, 0) | bit
-    automaton = ahocorasick.Automaton()
-    for word, bit in flags.items():
-        automaton.add_word(word, bit)
-    automaton.make_automaton()
-    return automaton
+    # ScanAutomaton: the hits a plain automaton finds, faster on Chinese text.
+    return ScanAutomaton(flags.items())
 
 
 @register("resembles_published_case")
