@@ -218,6 +218,7 @@ RULE_NAMES = {
     "fc.exception.no_justification": "例外未说明理由",
     "fc.cost.fee_preference": "减免收费或要素优惠",
     "fc.cost.organ_chosen_benefit": "机关确定对象给予奖补",
+    "fc.cost.fees_paid_for_chosen": "替特定企业代缴费用",
     "fc.cost.chosen_utility_subsidy": "补贴特定企业水电气",
     "fc.cost.local_tax_leniency": "地方放宽税收征管",
     "fc.cost.meeting_granted_benefit": "会议直接确定奖补",
