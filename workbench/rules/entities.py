@@ -327,11 +327,9 @@ class EntityTagger:
         part = text[k:suffix_start]
         # 第六条　公共服务中心……: an article's number (its full-width space gone in the normalised text) heads
         # the article, not the name.
-        article = None
-        for article in _ARTICLE_NUMBER_RE.finditer(part):
-            pass
-        if article is not None:
-            k += article.end()
+        articles = list(_ARTICLE_NUMBER_RE.finditer(part))
+        if articles:  # the name begins after the last article number
+            k += articles[-1].end()
             part = text[k:suffix_start]
         some = part.rfind("某")
         if some >= 0:  # 某 opens an anonymised name: 选用某环保设备有限公司

@@ -529,7 +529,7 @@ _WELFARE_RESIDENCE_RE = re.compile(
 # security, public interest, disaster relief … when the drafter states which case applies and
 # sets a term. Saying so, with a term, in the act's paragraph is that statement.
 _EXCEPTION_CITED_RE = re.compile(r"(?:公平竞争审查)?条例》?第十二条|第十二条[^，。；\n]{0,12}?(?:规定的)?(?:例外|情形)")
-_EXCEPTION_TERM_RE = re.compile(r"期限|期满|为期|有效期|截至|届满|停止执行|(?:至|到)\d{4}年|(?:至|到)[二〇一二三四五六七八九十]{4}年")
+_EXCEPTION_TERM_RE = re.compile(r"期限|期满|为期|有效期|截至|届满|停止执行|(?:至|到)\d{4}年|(?:至|到)[〇一二三四五六七八九十]{4}年")
 _EXCEPTION_REACH = 300
 
 

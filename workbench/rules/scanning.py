@@ -20,7 +20,6 @@ Two things, neither of which changes what is found, make that cheap:
 
 from __future__ import annotations
 
-
 import ahocorasick
 
 # The most frequent characters of the normalised statutes, most frequent first (a hint for speed only).
@@ -46,7 +45,7 @@ class ScanAutomaton:
         if any(FILLER in w or _NEVER in w for w in words):
             raise ValueError("a word holds the filler character")
         self.words = words
-        # The filter costs a regex pass; it pays where the root has many children.
+        # The filter costs a translate pass; it pays where the root has many children.
         chars = sorted({ch for w in words for ch in w})
         wide = len({w[0] for w in words}) >= _WIDE_ROOT
         # The filter is a str.translate table (twice as fast as a regex's sub): every character

@@ -65,15 +65,6 @@ def test_citation_guard(tmp_path):
     assert fired(e, "企业须取得排污许可。") == ["排污许可"]
 
 
-def test_a_quoted_provision_of_a_policy_measure_is_no_citation_of_law(tmp_path):
-    e = engine_for(tmp_path, "fair_competition", rule("fc.t.cit", "{any: [落户奖励]}", "[citation]").replace("category: content", "category: production_cost"))
-    # A provision of a law, quoted, grounds what it says; a policy measure quoted is the measure itself.
-    assert fired(e, "《中华人民共和国促进法》第九条规定：“给予落户奖励。”") == []
-    assert fired(e, "第九条规定：“给予落户奖励。”") == []
-    assert fired(e, "《某区招商引资激励办法》第九条规定：“给予落户奖励。”") == ["落户奖励"]
-    assert fired(e, "《关于加快总部经济发展的若干政策》第三条：“给予落户奖励。”") == ["落户奖励"]
-
-
 def test_a_provision_quoted_from_a_local_policy_document_is_the_measure_for_fair_competition(tmp_path):
     # A 督查通报 quotes the offending document: 《××县关于……的意见》第三条规定：“……”. That quote is the
     # measure under review; a quoted statute or regulation stays a citation, and so does any quote for legality.
@@ -85,6 +76,12 @@ def test_a_provision_quoted_from_a_local_policy_document_is_the_measure_for_fair
     assert fired(fc, "第三条规定：“小区绿化养护交由城投公司负责。”") == []  # no title: it may be a law
     leg = engine_for(tmp_path / "l", "legality", rule("leg.t.cit", "{any: [交由城投公司]}", "[citation]"))
     assert fired(leg, "《××县关于加强物业管理的意见》第三条规定：“小区绿化养护交由城投公司负责。”") == []
+    # A policy by its subject (招商引资、若干政策) is one too.
+    reward = engine_for(tmp_path / "r", "fair_competition", rule("fc.t.cit2", "{any: [落户奖励]}", "[citation]").replace("category: content", "category: production_cost"))
+    assert fired(reward, "《中华人民共和国促进法》第九条规定：“给予落户奖励。”") == []
+    assert fired(reward, "第九条规定：“给予落户奖励。”") == []
+    assert fired(reward, "《某区招商引资激励办法》第九条规定：“给予落户奖励。”") == ["落户奖励"]
+    assert fired(reward, "《关于加快总部经济发展的若干政策》第三条：“给予落户奖励。”") == ["落户奖励"]
 
 
 def test_for_fair_competition_the_draft_itself_or_a_local_wish_grounds_nothing(tmp_path):
