@@ -64,7 +64,7 @@ from workbench.text.segment import Segments
 # Negations of a measure a lawful text states in passing (本市不要求在本市设立分支机构、不以户籍为条件、
 # 无需另行提供、县级不自行设定减免、不设定本地业绩要求) govern like a prohibition. 不予、不享受 are refusals, which restrict, and are not here.
 PROHIBITION_WORDS = ("不自行", "不设定", "不要求", "不按照", "不以", "不将", "不把", "不制定", "不另设", "不另行", "不作为", "不限定", "不指定", "不强制",
-                     "不区分", "不限制", "无需", "无须", "不需要", "不需", "不必", "不存在", "未发现", "不含有", "不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
+                     "不区分", "不限制", "不包括", "不包含", "不计入", "无需", "无须", "不需要", "不需", "不必", "不存在", "未发现", "不含有", "不得", "不因", "不再将", "不再", "禁止", "严禁", "不准", "不应", "不能", "不许", "不可", "杜绝", "防止", "避免", "不允许", "不应当", "无权", "取消", "清理", "废止")
 # 取消/清理/废止 also name a sanction or a task (取消其资格、清理所产生的费用):
 # they prohibit only what is itself a restriction or a rule (取消……限制、清理……规定).
 _ABOLISH_WORDS = ("取消", "清理", "废止")
@@ -207,7 +207,7 @@ def _prohibition_before(fragment: str, extended: str | None = None):
 # whole clause, however long the description of the forbidden content.
 # So does one on disposing of a thing (不得将……作为条件、不得对……规定……、不因……设置……):
 # the forbidden verb comes at the end of the clause, after its object.
-_CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不因)(?:含有|包含|出现|存在|设置|设定|规定|约定|作出|制定|附加|违法|违规|将|把|对|以|因|作为|增设|另设)|不(?:以|将|把|按照|作为|要求)")
+_CONTENT_PROHIBITION_RE = re.compile(r"(?:不得|禁止|严禁|不应|不准|不因)(?:含有|包含|出现|存在|设置|设定|规定|约定|作出|制定|附加|违法|违规|将|把|对|以|因|作为|增设|另设)|不(?:以|将|把|按照|作为|要求|包括|包含|计入)")
 # 不得含有下列……的内容：a list lead that prohibits governs its whole sentence.
 _CLAUSE_OPENING_PROHIBITION_RE = re.compile(
     r"\s*(?:（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.、．])?\s*(?:任何单位和个人|任何单位|任何组织|各单位|各部门|招标人|采购人)?"
@@ -338,6 +338,21 @@ def _prohibition_after_act(text: str, act: int, pos: int) -> bool:
             or _CONTENT_PROHIBITION_RE.match(fragment, found.start()) is not None)
 
 
+# 不得在国家规定之外，要求……: a prohibition whose own clause says only where, how or beyond what
+# (在……之外、以任何形式) governs the clause after its comma, which holds the forbidden verb.
+_ADVERBIAL_PROHIBITION_RE = re.compile(
+    r"(?:不得|禁止|严禁|不应|不准|不能)(?:擅自|随意|再)?(?:在|于|除|超出|超越|以任何|借|以)[^，。；\n]{0,24}?"
+    r"(?:之外|以外|外|之内|以内|范围内|形式|方式|名义|理由|为由)\s*$")
+
+
+def _adverbial_prohibition_before(text: str, clause_start: int) -> bool:
+    if clause_start < 2 or text[clause_start - 1] not in "，,":
+        return False
+    lo = max(0, clause_start - 40)
+    prev_start = max(text.rfind(c, lo, clause_start - 1) for c in "，,。；\n") + 1
+    return _ADVERBIAL_PROHIBITION_RE.search(text, max(prev_start, lo), clause_start - 1) is not None
+
+
 def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) -> bool:
     """Is the act at ``act`` governed by a prohibition?
 
@@ -347,6 +362,8 @@ def prohibited(text: str, seg: Segments, act: int, terms: tuple[int, ...] = ()) 
     """
     clause, clause_start, _ = seg.unit("clause", act)
     if _governed_by_prohibition(text, clause_start, act) or _in_prohibited_list(text, seg, act):
+        return True
+    if act - clause_start <= _PROHIBITION_REACH and _adverbial_prohibition_before(text, clause_start):
         return True
     if _inside_disposal_prohibition(text, seg, act):
         return True
@@ -474,6 +491,8 @@ _TREATS_ALIKE_RE = re.compile(
     r"不区分[^。；]{0,8}?" + _ATTRIBUTE
     + r"|不(?:分|论|问)(?:内外|本地外地|本地和外地|所有制|地域|注册地|产地)"
     + r"|不限(?:地域|注册地|所有制|户籍|产地|区域)"
+    # 申报主体的注册地、所有制形式和规模不限: the attributes named and then left open.
+    + r"|(?:注册地|所有制|地域|户籍|内外资|所在地(?!段|块)|企业性质|组织形式|产地|来源地)[^，。；]{0,16}?(?:均|一律)?(?:不限|不受限制)"
     + r"|统一适用(?!定额|核定|定率|优惠|减免)|同等适用|一律适用|(?:各类|所有|全部|任何)[^。；]{0,30}?均可|与(?:本地|本市|本县|本区|本省)[^，。；]{0,10}?适用(?:同样|相同|同一)"
     # 外地供应商与本地供应商平等参与、各类企业可以平等申报: equal access stated in so many words.
     + r"|平等(?:参与|参加|申报|申请|竞争|享有)|可以平等"
@@ -496,6 +515,13 @@ _TREATS_ALIKE_RE = re.compile(
     + r"|(?:无论|不论|不分|不问)[^。；]{0,24}?(?:外地|外省|外市|市外|省外|县外|区外|境外|国外)[^，。；]{0,6}?还是[^，。；]{0,4}?(?:本地|本市|本县|本区|本省|省内|境内|国内)"
     + r"|(?:本地|本市|本县|本区|本省|省内)[^，。；]{0,6}?(?:和|与|、|及|或者|或)(?:外地|外埠|省外|市外|进口)[^。；]{0,24}?(?:统一|相同|同一|同等|一致)"
 )
+# Across the paragraph only an express waiver of the operator's origin counts (注册地不限、不限所有制、
+# 不论注册地在何地均可): a looser phrase there (各类……均可) may belong to another measure.
+_ORIGIN = r"(?:注册地|所有制|地域|户籍|内外资|所在地(?!段|块)|企业性质|组织形式|产地|来源地)"
+_ORIGIN_OPEN_RE = re.compile(
+    r"不限(?:地域|注册地|所有制|户籍|产地)|" + _ORIGIN + r"[^，。；]{0,16}?(?:均|一律)?(?:不限|不受限制)"
+    + r"|不区分[^。；]{0,8}?" + _ORIGIN + r"|不(?:分|论|问)(?:内外|本地外地|本地和外地|所有制|地域|注册地|产地)"
+    + r"|(?:无论|不论)[^。；]{0,20}?" + _ORIGIN + r"[^。；]{0,20}?(?:均|都|一律)")
 _DECLINED_MEASURE_VERBS = ("实行", "采取", "采用", "搞")
 _BOUND_VERBS = ("超过", "超出", "低于", "少于", "高于", "多于", "大于", "小于", "满", "足", "及", "如", "同", "一")
 # 不对外公布、不再给予、不向老年人收取: 不 before the act, with at most a short 向/对 phrase between.
@@ -514,8 +540,14 @@ def _sentence_around(seg: Segments, act: int) -> tuple[int, int]:
 
 
 def treats_alike(text: str, seg: Segments, act: int) -> bool:
-    """Does the act's sentence state that all operators are treated alike?"""
-    return _TREATS_ALIKE_RE.search(text, *_sentence_around(seg, act)) is not None
+    """Does the act's sentence, or its paragraph, state that all operators are treated alike?
+
+    A paragraph is one article or item: 给予奖励。申报主体的注册地、所有制形式和规模不限 says so of the
+    measure its earlier sentence sets."""
+    if _TREATS_ALIKE_RE.search(text, *_sentence_around(seg, act)) is not None:
+        return True
+    _, para_start, para_end = seg.unit("paragraph", act)
+    return _ORIGIN_OPEN_RE.search(text, max(para_start, act - _SENTENCE_LEAD_REACH), min(para_end, act + _SENTENCE_LEAD_REACH)) is not None
 
 
 # Residence conditions for people a welfare measure serves (本市户籍的老年人) concern no
@@ -560,10 +592,16 @@ def enacting(text: str, seg: Segments, act: int) -> bool:
     return _ENACTING_TAIL_RE.search(text[max(sentence_start, sentence_end - 30) : sentence_end]) is not None
 
 
+_BREACH_LEAD_RE = re.compile(r"违反[^，。；]{0,24}?(?:规定|约定|要求)的?$")
+
+
 def negated(text: str, seg: Segments, act: int) -> bool:
     """Is the act verb itself negated (不对外公布)? Read in its own clause only."""
     # 不超过、不低于、不少于 are bounds, not negations: 成立时间不超过3年 is a condition.
     _, clause_start, _ = seg.unit("clause", act)
+    # （三）违反本办法第七条规定收取费用的: the act is the breach a liability clause describes.
+    if _BREACH_LEAD_RE.search(text, max(clause_start, act - 30), act):
+        return True
     m = _NEGATED_ACT_RE.search(text, max(clause_start, act - 14), act)
     if m is None:
         return False
