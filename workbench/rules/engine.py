@@ -145,12 +145,16 @@ class Engine:
                     spans.append((i, hit.start, hit.end, hit))
                 continue
             if kind_ == "frame":
+                last_end = -1
                 for start, end, act in frame_matches.get(i, ()):
+                    if start < last_end:
+                        continue
                     # The match's start and its last character count as terms: 不得以上市为条件，给予…
                     # prohibits in the clause where the frame begins, and ……的组织，不得将在本地
                     # 注册作为条件 in the clause where it ends (a frame's act may stand clauses earlier).
                     if guarded(rule.guards, text, seg, start, end, (start, end - 1), act=act, review=rule.review):
                         continue
+                    last_end = end
                     spans.append((i, start, end, None))
                 continue
             rule_hits = hits.get(i)
@@ -442,14 +446,10 @@ class Engine:
                     if covered and any(p in covered for p in range(ms, me)):
                         continue
                     found.append((ms, me, next((match.start(g) for g in groups if match.start(g) >= 0), ms)))
-            if not found:
-                continue
-            # As one alternation would: leftmost first, then longest, none overlapping.
-            last_end = -1
-            for ms, me, act in sorted(found, key=lambda f: (f[0], -f[1])):
-                if ms >= last_end:
-                    last_end = me
-                    yield ms, me, act
+            # Leftmost first, then longest; the caller keeps them non-overlapping among
+            # those its guards let stand (as one alternation would, but a guarded match
+            # does not hide a shorter one inside it).
+            yield from sorted(found, key=lambda f: (f[0], -f[1]))
 
     def _is_absent(self, i: int, rule: Rule, rule_hits, text: str, seg: Segments) -> bool:
         # A ``when`` term counts only where the rule's guards let it stand: a

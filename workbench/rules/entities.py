@@ -70,6 +70,8 @@ _PLACE_CONTEXT = set("县市区旗境辖籍的本注设登落投纳缴企公地�
 # grammatical words, a count, an organ's or a locality's level (县物流 is the county's).
 _BRAND_HEAD = (2, 4)
 _BRAND_RUN_MAX = 12  # characters read back from a trade word for a word that ends a name
+# 某某牌、某某品牌 after a word of using or buying (or 的) and before the goods: a brand.
+_MARKED_BRAND_RE = re.compile(r"(?<=[的用装购备选为有])([\u4e00-\u9fff]{2,4}?)(?:品牌|牌)(?=[\u4e00-\u9fff])")
 _BRAND_HEAD_CHARS_NEVER = frozenset("的地得了着过之与和及或等在对由为是将把被给向从于以按并且而也都就才又还不未无非须应"
                                     "可能要让使请经已其此这那每各本该全我某所者个家些们几多两涉企"
                                     "县市区省镇乡村局厅委办部处署")
@@ -78,7 +80,7 @@ _BRAND_HEAD_CHARS_NEVER = frozenset("的地得了着过之与和及或等在对�
 # 恒达, 华鼎, 城发 are absent, 清源 15, 中达 6); so frequent that a one-character stop word
 # before a name is rather the start of that word (其他, 从事, 对待); a noun, which continues
 # the phrase after a trade word (医疗机构, 物流企业), where a verb ends it (医疗给予).
-WORD, COMMON, VERY_COMMON, NOUN = 1, 2, 4, 8
+WORD, COMMON, VERY_COMMON, NOUN, COMPOUND = 1, 2, 4, 8, 16
 BRAND_HEAD_MAX_FREQUENCY = 20
 _SPLIT_WORD_FREQUENCY = 1000
 _NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "nl", "vn", "an", "j", "b", "s", "f"})
@@ -124,9 +126,9 @@ _PROPER_TAGS = frozenset({"nz", "nt", "ns", "nr", "nrt", "nrfg", "j"})
 
 @lru_cache(maxsize=2)
 def jieba_two_character_words(trades: tuple[str, ...] = ()) -> dict[str, int]:
-    """jieba's two-character words → flags (WORD, COMMON, VERY_COMMON, NOUN); empty without
-    jieba. A two-character word that with one of ``trades`` makes a word of jieba's that is
-    not a proper noun (底栖 of 底栖生物) is COMMON, whatever its frequency."""
+    """jieba's two-character words → flags (WORD, COMMON, VERY_COMMON, NOUN, COMPOUND); empty
+    without jieba. A two-character word that with one of ``trades`` makes a word of jieba's that
+    is not a proper noun (底栖 of 底栖生物) is COMMON and COMPOUND, whatever its frequency."""
     path = _jieba_dictionary()
     out: dict[str, int] = {}
     if path is None:
@@ -144,7 +146,7 @@ def jieba_two_character_words(trades: tuple[str, ...] = ()) -> dict[str, int]:
             if tag not in _PROPER_TAGS:
                 compounds.add(head)
     for head in compounds:
-        out[head] = out.get(head, 0) | WORD | COMMON
+        out[head] = out.get(head, 0) | WORD | COMMON | COMPOUND
     return out
 
 
@@ -268,14 +270,15 @@ def tagger_plan(entities: dict[str, tuple[str, ...]], stop_words: tuple[str, ...
             for tail in ("范围内", "辖区内", "内"):
                 word = lead + zone + tail
                 places.append((word, (len(word), "", "")))
-    # A trade name's name part holds no common word, place name, generic modifier or trade word.
+    # A trade name's name part holds no common word, place name, generic modifier or trade word
+    # (these pairs are COMPOUND: not a name part even where an operator stands on both sides).
     trades = sorted(set(entities.get("brand_trade", ())), key=lambda w: (-len(w), w))
     lead = sorted(set(entities.get("brand_lead", ())), key=lambda w: (-len(w), w))
     words = dict(jieba_two_character_words(tuple(trades))) if trades else {}
     for word in (*entities.get("brand_head_stop", ()), *entities["generic_modifier"], *entities["industry_word"], *trades,
                  *stops, *division_names(), *entities["place_short_stop"], *common) if trades else ():
         for i in range(len(word) - 1):
-            words[word[i:i + 2]] = words.get(word[i:i + 2], 0) | WORD | COMMON
+            words[word[i:i + 2]] = words.get(word[i:i + 2], 0) | WORD | COMMON | COMPOUND
     follow = sorted(set(entities.get("brand_follow", ())), key=lambda w: (-len(w), w))
     return TaggerPlan(tuple(entities["operator_suffix"]), tuple(generic), tuple(left_stops),
                       frozenset(weak), tuple(places), tuple(trades), tuple(lead), tuple(follow), WordTable.of(words))
@@ -376,6 +379,14 @@ class EntityTagger:
         bar = COMMON if len(head) == 2 else WORD
         return not any(self._flags(head[i:i + 2]) & bar for i in range(len(head) - 1))
 
+    def _worded_name(self, head: str) -> bool:
+        """A two-character name part that is also a word (中天, 鼎盛, 华泰): a name only where an
+        operator stands on both sides (由中天钢铁负责, 保障中天钢铁扩能项目) — never a very
+        common word, nor the head of a compound the dictionary knows (生态 of 生态环境)."""
+        if len(head) != 2 or not all(_is_han(ch) for ch in head) or any(ch in _BRAND_HEAD_CHARS_NEVER for ch in head):
+            return False
+        return not self._flags(head) & (VERY_COMMON | COMPOUND)
+
     def _flags(self, word: str) -> int:
         """``WordTable.flags``, remembered: a document asks about the same few hundred pairs."""
         found = self._flag_memo.get(word)
@@ -405,7 +416,7 @@ class EntityTagger:
             # Most trade words follow a common word (生态环境, 城市建设): rejected on the two
             # characters before them, which end every name part, before anything else.
             if s - floor < 2 or text[s - 1] in never or text[s - 2] in never or not _is_han(text[s - 1]) \
-                    or not _is_han(text[s - 2]) or flags(text[s - 2 : s]) & COMMON:
+                    or not _is_han(text[s - 2]) or flags(text[s - 2 : s]) & (VERY_COMMON | COMPOUND):
                 continue
             followed = bool(self._follow_re and e < stop and self._follow_re.match(text, e, stop))
             k = s
@@ -424,7 +435,8 @@ class EntityTagger:
             if not self.is_brand_head(text[k:s]):
                 # 潍坊华鼎医疗、山东恒达纺织: a place before the name part belongs to the name
                 place = next(iter(self.places(text, k, s)), None)
-                if place is None or place[0] != k or not self.is_brand_head(text[place[1]:s]):
+                if (place is None or place[0] != k or not self.is_brand_head(text[place[1]:s])) \
+                        and not (followed and last is not None and last.group() in self._lead and self._worded_name(text[k:s])):
                     continue
             if not followed:
                 if last is None or last.group() not in self._lead:
@@ -473,11 +485,18 @@ class EntityTagger:
         parts.append(text[pos:])
         return "".join(parts)
 
+    def marked_brands(self, text: str, start: int = 0, end: int | None = None):
+        """(start, end) of each brand written as 某某牌/某某品牌 before the goods it marks
+        (安装顺途牌定位终端、使用德盛品牌系统): a name part (``is_brand_head``), then 牌 or 品牌."""
+        for m in _MARKED_BRAND_RE.finditer(text, start, len(text) if end is None else end):
+            if self.is_brand_head(m.group(1)):
+                yield m.start(), m.end()
+
     def _marks(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         """Sorted (start, end, mark) of the typed spans in ``text[start:end]``."""
         marks = [(s, e, NAMED_OPERATOR) for s, e in self.named_operators(text, start, end)]
         named = list(marks)
-        for s, e in self.brands(text, start, end):
+        for s, e in list(self.brands(text, start, end)) + list(self.marked_brands(text, start, end)):
             if not any(s < ne and ns < e for ns, ne, _ in named):  # 恒达纺织集团: the suffix's name holds it
                 marks.append((s, e, NAMED_OPERATOR))
         marks.sort()

@@ -105,6 +105,30 @@ def test_a_phrase_with_a_trade_word_is_not_a_name(tagger, text):
     assert marked(tagger, text, NAMED_OPERATOR) == []
 
 
+# A name part that is also a word (中天, 鼎盛) is a name only where an operator stands on
+# both sides of it; a brand is written 某某牌/某某品牌 before its goods; a role noun before a
+# trade name stands in apposition to it.
+@pytest.mark.parametrize("text, name", [
+    ("由中天钢铁负责扩建工程。", "中天钢铁"),
+    ("新增用能指标优先保障中天钢铁扩能项目。", "中天钢铁"),
+    ("车辆须安装顺途牌定位终端。", "顺途牌"),
+    ("继续由现运营单位清源水务负责。", "清源水务"),
+])
+def test_a_name_in_an_operators_place_is_marked(tagger, text, name):
+    assert marked(tagger, text, NAMED_OPERATOR) == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "支持鼎盛物流做大做强。",            # a word as name part, and no operator's word after it
+    "由冷链物流负责配送。",              # 冷链 is never a name part (brand_head_stop)
+    "由城市建设负责。",                  # 城市 heads a word of the dictionary (城市建设)
+    "实行红黄牌管理。",                  # 牌 after no word of using or buying
+    "使用警示牌提醒行人。",              # 警示 is a common word
+])
+def test_a_word_outside_an_operators_place_is_not_a_name(tagger, text):
+    assert marked(tagger, text, NAMED_OPERATOR) == []
+
+
 def test_a_trade_name_with_its_suffix_is_one_name(tagger):
     assert marked(tagger, "由恒达纺织集团负责。", NAMED_OPERATOR) == ["恒达纺织集团"]
     assert marked(tagger, "由恒达纺织有限公司负责。", NAMED_OPERATOR) == ["恒达纺织有限公司"]
