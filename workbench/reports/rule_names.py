@@ -93,6 +93,7 @@ RULE_NAMES = {
     # 公平竞争审查（按条例第八至十一条各项的框架规则）
     "fc.conduct.market_division": "划分经营区域",
     "fc.conduct.operators_kept_apart": "要求经营者互不竞争",
+    "fc.conduct.business_pooled": "统一销售或派单",
     "fc.conduct.uniform_price_among_operators": "统一价格或价格下限",
     "fc.conduct.plans_disclosed": "公开拟定价格和计划",
     "fc.conduct.price_favour_for_chosen": "对特定经营者优惠价",
