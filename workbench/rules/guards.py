@@ -149,8 +149,11 @@ def inside_quoted_provision(text: str, start: int, end: int, law_only: bool = Fa
 _QUOTED_TITLE_RE = re.compile(r"《([^《》\n]{2,60})》[^《》“”\n]{0,16}$")
 # Law: a statute, an administrative or local regulation, or a State Council act.
 _LAW_TITLE_RE = re.compile(r"中华人民共和国|国务院|条例|(?<![办方])法(?:（(?:试行|草案)）)?$|(?<![办方])法实施(?:细则|办法)")
-# A policy document by its form (关于……的意见、……实施方案、会议纪要、合作协议……).
-_POLICY_FORM_RE = re.compile(r"关于|(?:政策|意见|通知|方案|纪要|计划|措施|要点|协议|合同|公告|通告|指引|指南|函|批复|规划|清单|决议)(?:（[^）]{1,6}）)?$")
+# A policy document by its form (关于……的意见、……实施方案、会议纪要、合作协议……), or a rule
+# below the statutes (……管理办法、……实施细则、……规定): the 条例 reviews 规章 too (第二条), so a
+# provision quoted from one is a measure under review, not a law the text may restate.
+_POLICY_FORM_RE = re.compile(r"关于|(?:政策|意见|通知|方案|纪要|计划|措施|要点|协议|合同|公告|通告|指引|指南|函|批复|规划|清单|决议"
+                             r"|办法|细则|规定|规则|标准|制度|准则|守则)(?:（[^）]{1,6}）)?$")
 # …or by its subject: a measure to attract, reward or support (《××市招商引资激励办法》、《……若干规定》).
 _POLICY_TOPIC_RE = re.compile(r"若干|招商|奖励|扶持|激励|优惠|促进|支持|培育|补助|补贴")
 # …or by its author: a county, district, township or street, which makes no rules
