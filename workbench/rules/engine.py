@@ -248,13 +248,9 @@ class Engine:
         return found
 
     def _drop_covered_fallbacks(self, spans, seg: Segments):
-        """A fallback rule speaks only in a sentence where no other rule of its review and
-        category did: a sentence an entry rule flags may still hold a breach of free movement
-        (外地企业……) that only the movement signal reads."""
-        covered = {(self.rules[i].review, self.rules[i].category, seg.unit("sentence", s)[0])
-                   for i, s, _e, _h in spans if s >= 0 and not self.rules[i].fallback}
-        return [sp for sp in spans if not (self.rules[sp[0]].fallback
-                                           and (self.rules[sp[0]].review, self.rules[sp[0]].category, seg.unit("sentence", sp[1])[0]) in covered)]
+        """A fallback rule speaks only in a sentence where no other rule of its review did."""
+        covered = {(self.rules[i].review, seg.unit("sentence", s)[0]) for i, s, _e, _h in spans if s >= 0 and not self.rules[i].fallback}
+        return [sp for sp in spans if not (self.rules[sp[0]].fallback and (self.rules[sp[0]].review, seg.unit("sentence", sp[1])[0]) in covered)]
 
     # -- matchers -----------------------------------------------------------
 

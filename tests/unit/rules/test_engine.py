@@ -3,7 +3,6 @@
 from datetime import date
 
 from tests.helpers.rules import engine_for, fired, rule
-from workbench.intake import document_from_text
 
 
 def test_any_keeps_the_longest_of_overlapping_terms(tmp_path):
@@ -283,27 +282,3 @@ def test_a_stated_exception_of_article_12_with_a_term_is_no_finding(tmp_path):
     # Without a term the exception is not made out; without the article it is not invoked.
     assert fired(e, "依照《公平竞争审查条例》第十二条，对承运救灾物资的企业给予运费补助。") == ["运费补助"]
     assert fired(e, "对承运救灾物资的企业给予运费补助，期满即停止执行。") == ["运费补助"]
-
-
-def _fc_rule_yaml(id_, category, frame, anchor, fallback=False):
-    return f"""
-  - id: {id_}
-    category: {category}
-    severity: warning
-    message: 命中“{{match}}”
-    basis: [{{law: 测试法, article: 第一条}}]
-    fallback: {str(fallback).lower()}
-    match: {{frame: '{frame}', anchors: [{anchor}]}}
-    examples:
-      trigger: [x]
-      pass: [y]
-"""
-
-
-def test_a_fallback_rule_is_silent_only_where_a_rule_of_its_own_category_spoke(tmp_path):
-    yaml_text = "rules:" + _fc_rule_yaml("fc.t.entry", "market_entry_exit", "(?P<act>须缴纳保证金)", "须缴纳保证金") \
-        + _fc_rule_yaml("fc.t.entry_signal", "market_entry_exit", "(?P<act>分支机构)", "分支机构", fallback=True) \
-        + _fc_rule_yaml("fc.t.movement_signal", "free_movement", "(?P<act>外地企业)", "外地企业", fallback=True)
-    e = engine_for(tmp_path, "fair_competition", yaml_text)
-    found = {f.rule for f in e.check(document_from_text("外地企业须缴纳保证金并设立分支机构。", kind="normative"))}
-    assert found == {"fc.t.entry", "fc.t.movement_signal"}
