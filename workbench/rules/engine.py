@@ -108,12 +108,15 @@ class Engine:
             and (rule_ids is None or r.id in rule_ids)
         }
 
-    def check(self, doc: Document, as_of: date | None = None, reviews=REVIEWS, rule_ids=None) -> list[Finding]:
+    def check(self, doc: Document, as_of: date | None = None, reviews=REVIEWS, rule_ids=None,
+              segments: Segments | None = None) -> list[Finding]:
         """Findings for ``doc``, sorted by position.
 
         ``as_of`` is the date the law is read as of; by default
         ``workbench.intake.metadata.reading_date`` (the document's own date,
-        else its 文号's year, else today).
+        else its 文号's year, else today). ``segments``: the ``Segments`` of
+        ``doc.norm.text`` when already made (a check that runs another engine
+        over its document), so its boundaries are not found again.
         """
         as_of = reading_date(doc, as_of)
         kind = doc.kind.value if doc.kind else None
@@ -121,11 +124,12 @@ class Engine:
         if not active:
             return []
         text = doc.norm.text
-        seg = Segments(text)
+        seg = segments if segments is not None and segments.text is text else Segments(text)
         hits, term_ends, trigger_starts = self._scan(text, active)
         frame_matches, shadow = self._frame_matches(active, hits, term_ends, trigger_starts, text, seg)
         # (rule index, norm start, norm end, CheckHit or None); start == end == -1: whole document
         spans: list[tuple[int, int, int, CheckHit | None]] = []
+        memo: dict = {}  # shared by the code checks of this document (CheckContext.memo)
         # Fallback rules run last, told which sentences their review already covers.
         for i in sorted(active, key=lambda k: (self.rules[k].fallback, k)):
             rule = self.rules[i]
@@ -138,7 +142,7 @@ class Engine:
                 covered = None
                 if rule.fallback:
                     covered = frozenset(seg.unit("sentence", s)[0] for k, s, _e, _h in spans if s >= 0 and self.rules[k].review == rule.review)
-                ctx = CheckContext(doc, text, seg, as_of, covered, shadow)
+                ctx = CheckContext(doc, text, seg, as_of, covered, shadow, memo)
                 for hit in CHECKS[rule.match.check](ctx):
                     if guarded(rule.guards, text, seg, hit.start, hit.end, review=rule.review):
                         continue

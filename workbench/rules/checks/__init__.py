@@ -34,6 +34,9 @@ class CheckContext:
     # The entity tagger's shadow the engine computed for its frames (``EntityShadow``),
     # or None: a check that reads text through the same tagger may take it from here.
     shadow: "EntityShadow | None" = None
+    # Shared by the checks of one ``Engine.check`` call: what one check works out about the
+    # document that another would work out again (keyed by the check's own names).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
