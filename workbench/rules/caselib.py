@@ -131,10 +131,11 @@ def _tagger():
     return tagger_for(builtin_lexicon())
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, shadow: str | None = None) -> str:
     """The text as the similarity reads it: named operators and places as one placeholder
-    each (the tagger's shadow, a run of marks made one), numbers as another."""
-    out = _tagger().shadow(text)
+    each (the tagger's shadow, a run of marks made one), numbers as another.
+    ``shadow``: the builtin tagger's shadow of ``text``, when already made (the engine's)."""
+    out = _tagger().shadow(text) if shadow is None else shadow
     if out != text:
         out = _REPEATED_MARK.sub(r"\1", out)
     out = normalise_numbers(out)
@@ -193,11 +194,13 @@ class CaseLibrary:
                     rare[g].append(j)
         self._rare = dict(rare)  # a plain dict: ``g in`` must not add keys
 
-    def nearest(self, text: str, exclude_notice: str | None = None, category: str | None = None, min_shared: int = 0) -> Resemblance | None:
+    def nearest(self, text: str, exclude_notice: str | None = None, category: str | None = None, min_shared: int = 0,
+                shadow: str | None = None) -> Resemblance | None:
         """The closest case to ``text`` (to its closest clause, compared clause to clause),
-        or None; optionally not from one notice, or only of one category (the finding's own)."""
+        or None; optionally not from one notice, or only of one category (the finding's own).
+        ``shadow``: the builtin tagger's shadow of ``text``, when already made."""
         best: Resemblance | None = None
-        for piece in pieces(normalise(text)):
+        for piece in pieces(normalise(text, shadow)):
             found = self._nearest_piece(piece, exclude_notice, category, min_shared)
             if found is not None and (best is None or found.score > best.score):
                 best = found

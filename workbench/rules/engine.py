@@ -23,7 +23,7 @@ from datetime import date
 
 from workbench.intake.metadata import reading_date
 from workbench.intake.model import Document
-from workbench.rules.checks import CHECKS, CheckContext, CheckHit
+from workbench.rules.checks import CHECKS, CheckContext, CheckHit, EntityShadow
 from workbench.rules.entities import NAMED_OPERATOR, PLACE, tagger_for
 from workbench.rules.firstchars import start_finder
 from workbench.rules.guards import guarded
@@ -108,12 +108,15 @@ class Engine:
             and (rule_ids is None or r.id in rule_ids)
         }
 
-    def check(self, doc: Document, as_of: date | None = None, reviews=REVIEWS, rule_ids=None) -> list[Finding]:
+    def check(self, doc: Document, as_of: date | None = None, reviews=REVIEWS, rule_ids=None,
+              segments: Segments | None = None) -> list[Finding]:
         """Findings for ``doc``, sorted by position.
 
         ``as_of`` is the date the law is read as of; by default
         ``workbench.intake.metadata.reading_date`` (the document's own date,
-        else its 文号's year, else today).
+        else its 文号's year, else today). ``segments``: the ``Segments`` of
+        ``doc.norm.text`` when already made (a check that runs another engine
+        over its document), so its boundaries are not found again.
         """
         as_of = reading_date(doc, as_of)
         kind = doc.kind.value if doc.kind else None
@@ -121,11 +124,12 @@ class Engine:
         if not active:
             return []
         text = doc.norm.text
-        seg = Segments(text)
+        seg = segments if segments is not None and segments.text is text else Segments(text)
         hits, term_ends, trigger_starts = self._scan(text, active)
-        frame_matches = self._frame_matches(active, hits, term_ends, trigger_starts, text, seg)
+        frame_matches, shadow = self._frame_matches(active, hits, term_ends, trigger_starts, text, seg)
         # (rule index, norm start, norm end, CheckHit or None); start == end == -1: whole document
         spans: list[tuple[int, int, int, CheckHit | None]] = []
+        memo: dict = {}  # shared by the code checks of this document (CheckContext.memo)
         # Fallback rules run last, told which sentences their review already covers.
         for i in sorted(active, key=lambda k: (self.rules[k].fallback, k)):
             rule = self.rules[i]
@@ -138,7 +142,7 @@ class Engine:
                 covered = None
                 if rule.fallback:
                     covered = frozenset(seg.unit("sentence", s)[0] for k, s, _e, _h in spans if s >= 0 and self.rules[k].review == rule.review)
-                ctx = CheckContext(doc, text, seg, as_of, covered)
+                ctx = CheckContext(doc, text, seg, as_of, covered, shadow, memo)
                 for hit in CHECKS[rule.match.check](ctx):
                     if guarded(rule.guards, text, seg, hit.start, hit.end, review=rule.review):
                         continue
@@ -309,8 +313,11 @@ class Engine:
             self._by_sentence = self.tagger().splits_at(_SENTENCE_ENDS)
         return self._by_sentence
 
-    def _frame_matches(self, active: set[int], hits, term_ends, trigger_starts, text: str, seg: Segments) -> dict[int, list[tuple[int, int, int]]]:
-        """rule → (start, end, act) of each match of each active frame rule.
+    def _frame_matches(self, active: set[int], hits, term_ends, trigger_starts, text: str, seg: Segments
+                       ) -> tuple[dict[int, list[tuple[int, int, int]]], EntityShadow | None]:
+        """(rule → (start, end, act) of each match of each active frame rule; the
+        entity shadow it computed, when it is the builtin tagger's and may be read
+        sentence by sentence (``CheckContext.shadow``), else None).
 
         A frame runs in the units its anchors hit (a typed-span anchor: where
         the shadow marks one); of those, each alternative runs only in the
@@ -319,7 +326,7 @@ class Engine:
         """
         frames = [i for i in sorted(active) if self.rules[i].match.kind == "frame"]
         if not frames:
-            return {}
+            return {}, None
         pre = self.prefilter()
         word_units: dict[int, set[int]] = {}
         span_marks: dict[int, str] = {}
@@ -346,7 +353,7 @@ class Engine:
                 word_units[i] = units
                 span_marks[i] = marks
         if not word_units:
-            return {}
+            return {}, None
         # A span-anchored frame may run in a unit no word anchor hits: it is known only once tagged.
         possible = pre.units(text, seg, {k: (None if span_marks[i] else units) for i, units in word_units.items() for k in pre.by_rule[i]},
                              starts=trigger_starts)
@@ -362,10 +369,14 @@ class Engine:
                     found = units
                 tentative[i] |= found if span_marks[i] else found & units
         tagger = self.tagger()
+        ranges = None
         if whole_text or not self._tags_by_sentence():
             shadow = tagger.shadow(text)
         else:
-            shadow = tagger.shadow(text, _sentence_ranges(seg, ((self.rules[i].match.within, us) for i, us in tentative.items()), pre.look_behind))
+            ranges = _sentence_ranges(seg, ((self.rules[i].match.within, us) for i, us in tentative.items()), pre.look_behind)
+            shadow = tagger.shadow(text, ranges)
+        # Shared with the checks only where it is what the builtin tagger makes of each sentence alone.
+        shared = EntityShadow(shadow, ranges) if self._tags_by_sentence() and self.lexicon() is builtin_lexicon() else None
         marked_units: dict[tuple[str, str], set[int]] = {}  # (marks, within) → units holding one of the marks
         run_starts: dict[str, list[int]] = {}  # mark → where each run of it starts in the shadow
 
@@ -405,7 +416,7 @@ class Engine:
                 found_matches = list(self._frames(i, rule, covered, shadow, seg, plan))
                 if found_matches:
                     out[i] = found_matches
-        return out
+        return out, shared
 
     def _frames(self, i: int, rule: Rule, covered: set[int], shadow: str, seg: Segments, plan: dict[int, list[int]]):
         """(start, end, act) of each match of a frame rule in the units of ``plan``

@@ -107,7 +107,9 @@ _ONE_TO_ONE.update({ord(half): full for half, full in _TO_FULLWIDTH.items()})
 # few characters are in it, so a regex finds those (in C) and only they are looked up.
 _ONE_TO_ONE_CHARS = {chr(k): (chr(v) if isinstance(v, int) else v) for k, v in _ONE_TO_ONE.items()}
 _ONE_TO_ONE_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_ONE_TO_ONE_CHARS)) + "]")
-_DIGIT_SEPARATOR_RE = re.compile(r"(?<=[0-9])[，：](?=[0-9])")
+# The separator first, its digit before it looked at after: a pattern that opens with a
+# character class is skipped to in C, one that opens with a look-behind is tried everywhere.
+_DIGIT_SEPARATOR_RE = re.compile(r"[，：](?<=[0-9][，：])(?=[0-9])")
 _SPACE_CLASS = "".join(sorted(_SPACES)) + "\r"  # sorted: the same pattern in every process (workbench.regex_cache)
 # Only spaces and line breaks change the offsets; only they need a decision.
 _SPECIAL_RE = re.compile(f"\n[{_SPACE_CLASS}]*|[{_SPACE_CLASS}]+")
@@ -136,11 +138,11 @@ def normalize(original: str) -> NormText:
         out_len += b - a
 
     prev = ""  # the last character output so far
-    last = 0
+    last = 0  # where the previous special run ended
+    pending = 0  # folded[pending:…] is output as it stands, copied when something differs
     for m in _SPECIAL_RE.finditer(folded):
         s, e = m.span()
         if s > last:
-            copy(last, s)
             prev = folded[s - 1]
         last = e
         nxt = folded[e] if e < n else ""
@@ -148,17 +150,27 @@ def normalize(original: str) -> NormText:
             # A hard wrap inside a Chinese sentence: both sides are text and the
             # line before did not end the sentence. Spaces after a kept break go.
             if prev and nxt and prev not in _SENTENCE_END and is_cjk(prev) and (is_cjk(nxt) or nxt in "，、"):
+                if s > pending:
+                    copy(pending, s)
+                pending = e
                 continue
-            copy(s, s + 1)
             prev = "\n"
+            if e == s + 1:  # a break kept as it stands (most are): nothing to copy yet
+                continue
+            copy(pending, s + 1)
         elif prev and nxt and prev != "\n" and nxt != "\n" and not _is_cjk_or_cjk_punct(prev) and not _is_cjk_or_cjk_punct(nxt):
             # A run of spaces between two Latin words or numbers becomes one space;
             # next to Chinese it goes.
-            copy(s, s + 1)
-            parts[-1] = " "
             prev = " "
-    if last < n:
-        copy(last, n)
+            if e == s + 1 and folded[s] == " ":  # one plain space, kept as it stands
+                continue
+            copy(pending, s + 1)
+            parts[-1] = parts[-1][:-1] + " "
+        elif s > pending:
+            copy(pending, s)
+        pending = e
+    if pending < n:
+        copy(pending, n)
     if not starts:
         starts.append(0)
         shifts.append(0)

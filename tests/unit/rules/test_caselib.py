@@ -106,3 +106,45 @@ def test_a_published_case_reworded_for_another_county_is_warned_of():
     reworded = source.clause.replace("某公司", "东川县恒通工程有限公司")
     found = lib.nearest(reworded, exclude_notice="（没有这份通报）")
     assert found is not None and found.score >= RESEMBLANCE_THRESHOLD
+
+
+def test_the_engine_shadow_a_check_reuses_is_the_sentences_own():
+    """The resemblance check reads a sentence through the engine's entity shadow where the
+    engine tagged it; that stretch is the shadow of the sentence tagged alone, and the
+    check's findings are those it finds re-tagging every sentence itself."""
+    import dataclasses
+
+    from workbench.intake import document_from_text
+    from workbench.rules import Engine, load_builtin_rules
+    from workbench.rules import engine as engine_module
+    from workbench.rules.caselib import _tagger
+    from workbench.rules.checks import CHECKS, EntityShadow
+
+    text = ("第一条 本县新建住宅小区的供水工程统一由县城发数科有限公司建设运营，其他企业不得进场。\n"
+            "第二条 参与“放心工程”评选的企业须在本县注册。\n"
+            "第三条 外地企业进入本县承揽工程，须先行办理进区备案手续并缴纳保证金。")
+    contexts = []
+    real = engine_module.CheckContext
+
+    def capture(*args):
+        contexts.append(real(*args))
+        return contexts[-1]
+
+    engine_module.CheckContext = capture
+    try:
+        Engine(load_builtin_rules()).check(document_from_text(text, kind="normative"))
+    finally:
+        engine_module.CheckContext = real
+    ctx = next(c for c in contexts if c.covered_sentences is not None)
+    assert ctx.shadow is not None
+    reused = 0
+    for _, s, e in ctx.segments.units("sentence"):
+        tagged = ctx.shadow.sentence(s, e)
+        if tagged is not None:
+            assert tagged == _tagger().shadow(ctx.text[s:e])
+            reused += 1
+    assert reused
+    check = CHECKS["resembles_published_case"]
+    assert list(check(ctx)) == list(check(dataclasses.replace(ctx, shadow=None)))
+    partial = EntityShadow("ab。cd。ef", [(0, 3), (6, 8)])
+    assert partial.sentence(0, 3) == "ab。" and partial.sentence(3, 6) is None and partial.sentence(6, 8) == "ef"

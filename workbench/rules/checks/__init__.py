@@ -13,6 +13,7 @@ other matcher's. Add a module here and import it at the bottom of this file.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable, Iterable
@@ -30,6 +31,36 @@ class CheckContext:
     # For a fallback rule: indices of the sentences its review already covers
     # (Segments.unit("sentence", …)[0]); a check may skip them.
     covered_sentences: frozenset[int] | None = None
+    # The entity tagger's shadow the engine computed for its frames (``EntityShadow``),
+    # or None: a check that reads text through the same tagger may take it from here.
+    shadow: "EntityShadow | None" = None
+    # Shared by the checks of one ``Engine.check`` call: what one check works out about the
+    # document that another would work out again (keyed by the check's own names).
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class EntityShadow:
+    """The builtin tagger's shadow of ``CheckContext.text``, in the stretches the engine tagged.
+
+    ``ranges``: sorted, disjoint (start, end) stretches of whole sentences that were tagged
+    (None: the whole text). The tagger splits at sentence ends (``EntityTagger.splits_at``),
+    so a sentence's stretch of the shadow is that sentence's own shadow, tagged alone."""
+
+    text: str
+    ranges: list[tuple[int, int]] | None = None
+
+    def sentence(self, start: int, end: int) -> str | None:
+        """The shadow of the sentence ``text[start:end]`` if it was tagged, else None."""
+        ranges = self.ranges
+        if ranges is not None:
+            k = bisect.bisect_right(ranges, (start, _INF)) - 1
+            if k < 0 or ranges[k][1] < end:
+                return None
+        return self.text[start:end]
+
+
+_INF = float("inf")
 
 
 @dataclass(frozen=True)

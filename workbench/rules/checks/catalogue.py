@@ -63,6 +63,15 @@ def _catalogue_engine():
     return Engine([r for r in load_builtin_packs(("enforcement",)).rules if r.category == "catalogue"])
 
 
+def catalogue_findings(ctx: CheckContext) -> list:
+    """The catalogue engine's findings on the document, found once for all the checks that
+    need them (``CheckContext.memo``), with the segments the document already has."""
+    findings = ctx.memo.get("catalogue_findings")
+    if findings is None:
+        findings = ctx.memo["catalogue_findings"] = _catalogue_engine().check(ctx.document, as_of=ctx.as_of, segments=ctx.segments)
+    return findings
+
+
 def _norm_offset(ctx: CheckContext, orig: int) -> int:
     return ctx.document.norm.norm_offset(orig)
 
@@ -71,8 +80,7 @@ def _unrecorded(ctx: CheckContext, records: tuple[str, ...]):
     """One hit, at the first catalogue item, if the decision is in the catalogue but records none of ``records``."""
     if any(r in ctx.text for r in records):
         return
-    engine = _catalogue_engine()
-    findings = engine.check(ctx.document, as_of=ctx.as_of)
+    findings = catalogue_findings(ctx)
     if not findings:
         return
     _, items = legal_review_required(findings)

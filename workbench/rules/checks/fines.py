@@ -110,11 +110,19 @@ def _out_of_range(ctx: CheckContext):
         }), direction
 
 
+def _out_of_range_once(ctx: CheckContext) -> list:
+    """``_out_of_range`` of the document, worked out once for both checks (``CheckContext.memo``)."""
+    found = ctx.memo.get("fines_out_of_range")
+    if found is None:
+        found = ctx.memo["fines_out_of_range"] = list(_out_of_range(ctx))
+    return found
+
+
 @register("fine_above_maximum")
 def fine_above_maximum(ctx: CheckContext):
-    yield from (hit for hit, direction in _out_of_range(ctx) if direction == "above")
+    yield from (hit for hit, direction in _out_of_range_once(ctx) if direction == "above")
 
 
 @register("fine_below_minimum")
 def fine_below_minimum(ctx: CheckContext):
-    yield from (hit for hit, direction in _out_of_range(ctx) if direction == "below")
+    yield from (hit for hit, direction in _out_of_range_once(ctx) if direction == "below")

@@ -45,9 +45,9 @@ def _hearing_mentioned(text: str) -> bool:
 
 
 def _measures(ctx: CheckContext):
-    from workbench.rules.checks.catalogue import _catalogue_engine
+    from workbench.rules.checks.catalogue import catalogue_findings
 
-    for f in _catalogue_engine().check(ctx.document, as_of=ctx.as_of):
+    for f in catalogue_findings(ctx):
         if f.rule in _MEASURE_RULES and _HEAVY_MEASURE_RE.search(f.matched):
             item = next((label for pattern, label in _ITEM_OF if pattern.search(f.matched)), "")
             s, e = ctx.document.norm.norm_offset(f.start), ctx.document.norm.norm_offset(f.end)

@@ -71,6 +71,7 @@ def resembles_published_case(ctx: CheckContext):
     seg = ctx.segments
     covered = ctx.covered_sentences or frozenset()
     ends = seg.ends("sentence")
+    shadow = ctx.shadow
     # The sentence of each hit's end, found in C (map over the automaton's (end, value) pairs),
     # then the sentences that hold a hit of each list.
     pairs = list(_automaton().iter(text))
@@ -80,7 +81,9 @@ def resembles_published_case(ctx: CheckContext):
     for k in sorted(relevant - covered):
         _, s, e = seg.unit_at("sentence", k)
         # Quoted text and titles are the law's words or names, not the draft's.
-        sentence = _QUOTED_RE.sub("", text[s:e])
+        raw = text[s:e]
+        quoted = "“" in raw or "《" in raw
+        sentence = _QUOTED_RE.sub("", raw) if quoted else raw
         # A sentence that forbids restricting others (行政机关不得限定……) is the
         # correct way to write the standard, however close to a case it reads; one that negates
         # the measure it names (不要求……、不另设条件) imposes none (the guards' reading).
@@ -90,7 +93,9 @@ def resembles_published_case(ctx: CheckContext):
         _, ps, pe = seg.unit("paragraph", s)
         if _TREATS_ALIKE_RE.search(text, max(ps, s - _PARAGRAPH_REACH), min(pe, e + _PARAGRAPH_REACH)):
             continue
-        found = library.nearest(sentence, min_shared=WARNING_SHARED_RARE)
+        # The engine's shadow of the sentence, where it tagged it and nothing was cut out of it.
+        tagged = shadow.sentence(s, e) if shadow is not None and not quoted else None
+        found = library.nearest(sentence, min_shared=WARNING_SHARED_RARE, shadow=tagged)
         if found is None or found.score < RESEMBLANCE_THRESHOLD:
             continue
         # Trim the sentence's end mark and surrounding spaces from the span.
