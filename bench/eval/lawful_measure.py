@@ -35,10 +35,10 @@ HERE = Path(__file__).resolve().parent
 DOCS = HERE / "lawful_docs"
 AS_OF = datetime.date(2026, 12, 1)  # fixed, so a rerun judges the same law
 REVIEWS = ("fair_competition", "legality", "citation")
-BATCHES = {"A": "a", "B": "b", "C": "c", "D": "d", "E": "e", "F": "f", "G": "g", "H": "h", "I": "i", "J": "j", "K": "k", "L": "l", "M": "m", "N": "n"}  # batch = file-name prefix letter
+BATCHES = {"A": "a", "B": "b", "C": "c", "D": "d", "E": "e", "F": "f", "G": "g", "H": "h", "I": "i", "J": "j", "K": "k", "L": "l", "M": "m", "N": "n", "O": "o"}  # batch = file-name prefix letter
 # Batches still held out: measured only when named with --batch, so that a rule engineer who runs
 # the script without arguments does not see their findings.
-HELD_OUT = {"M", "N"}
+HELD_OUT = {"M", "N", "O"}
 KEY_CHARS = 24  # a paragraph is identified by its first characters, not its number
 
 
