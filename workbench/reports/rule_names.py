@@ -244,6 +244,7 @@ RULE_NAMES = {
     "fc.movement.outside_enforcement": "对外地经营者加严执法",
     "fc.movement.newcomer_condition": "限新引进企业申报",
     "fc.conduct.sensitive_information_exchange": "交换或公开敏感信息",
+    "fc.conduct.sensitive_information_bundle": "公布多项敏感信息",
     "fc.cost.form_conversion_tax": "转换组织形式少缴税",
     "fc.movement.flow_barrier": "阻碍商品进出本地",
     "fc.movement.outside_charges": "对外地另收费不优惠",
